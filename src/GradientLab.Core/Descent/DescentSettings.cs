@@ -1,0 +1,85 @@
+using GradientLab.Core.Objectives;
+using GradientLab.Core.Optimizers;
+using GradientLab.Core.Schedules;
+
+namespace GradientLab.Core.Descent;
+
+/// <summary>How the parameters take their partial derivatives during one update.</summary>
+public enum UpdateMode
+{
+    /// <summary>Every partial derivative is computed at the current θ before any parameter changes (the correct update).</summary>
+    Simultaneous,
+
+    /// <summary>
+    /// Parameters are updated one after another, each later partial derivative measured at the already-updated values:
+    /// the classic bug, kept to show it.
+    /// </summary>
+    Sequential,
+}
+
+/// <summary>Why a run stopped.</summary>
+public enum StopReason
+{
+    /// <summary>The step budget was used up.</summary>
+    MaxSteps,
+
+    /// <summary>The norm of the full-data gradient fell to the tolerance or below.</summary>
+    Converged,
+
+    /// <summary>The loss or a parameter stopped being finite, or the loss grew past the divergence factor × its start.</summary>
+    Diverged,
+}
+
+/// <summary>When a run stops before its step budget.</summary>
+/// <param name="GradientTolerance">Converged when ‖∇J(θ)‖ ≤ this (0: only at an exact stationary point).</param>
+/// <param name="DivergenceFactor">Diverged when |J(θ)| &gt; this × |J(θ₀)| (not applied when J(θ₀) = 0).</param>
+public sealed record StopCriteria(double GradientTolerance = 0, double DivergenceFactor = 1e6);
+
+/// <summary>Everything one descent run needs, frozen.</summary>
+/// <param name="Objective">The function to minimise.</param>
+/// <param name="Start">θ₀, weights first, bias last.</param>
+/// <param name="Optimizer">The update rule's hyperparameters.</param>
+/// <param name="Schedule">The learning rate at each step or epoch.</param>
+/// <param name="MaxSteps">The step budget: the number of updates at most.</param>
+public sealed record DescentSettings(
+    IObjective Objective,
+    IReadOnlyList<double> Start,
+    OptimizerSettings Optimizer,
+    ILearningRateSchedule Schedule,
+    int MaxSteps)
+{
+    /// <summary>Largest step budget accepted: a run records every step.</summary>
+    public const int StepLimit = 1_000_000;
+
+    /// <summary>Whether the schedule's t counts steps or epochs.</summary>
+    public ScheduleUnit ScheduleUnit { get; init; } = ScheduleUnit.Step;
+
+    /// <summary>Full, mini-batch or stochastic; only objectives with samples accept the last two.</summary>
+    public BatchSettings Batch { get; init; } = BatchSettings.Full;
+
+    /// <summary>Simultaneous (correct) or sequential (the bug).</summary>
+    public UpdateMode Update { get; init; } = UpdateMode.Simultaneous;
+
+    /// <summary>Early stops: convergence and divergence.</summary>
+    public StopCriteria Stop { get; init; } = new();
+}
+
+/// <summary>
+/// One point of a trajectory: θₖ after k updates, the full-data loss J(θₖ), and the gradient and learning rate of the
+/// update that leaves θₖ (null on the last point, which no update has left yet).
+/// </summary>
+/// <param name="Step">k, the number of updates made to reach this point.</param>
+/// <param name="Epoch">Passes over the data completed when this point was reached.</param>
+/// <param name="Parameters">θₖ.</param>
+/// <param name="Loss">J(θₖ) over all the data.</param>
+/// <param name="GradientNorm">‖∇J(θₖ)‖ over all the data (what convergence is judged on).</param>
+/// <param name="Gradient">The batch gradient the update leaving θₖ used, before weight decay; in sequential mode, each partial as measured when its parameter was updated.</param>
+/// <param name="LearningRate">The rate the update leaving θₖ used.</param>
+public sealed record StepRecord(
+    int Step,
+    int Epoch,
+    IReadOnlyList<double> Parameters,
+    double Loss,
+    double GradientNorm,
+    IReadOnlyList<double>? Gradient,
+    double? LearningRate);
