@@ -27,7 +27,7 @@ public sealed class DescentRun
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         var objective = settings.Objective;
-        Validate(settings);
+        settings.Validate();
         _optimizer = settings.Optimizer.Create(objective.Dimension);
         _parameters = [.. settings.Start];
         _fullGradient = new double[objective.Dimension];
@@ -166,50 +166,6 @@ public sealed class DescentRun
         else if (current.Step >= Settings.MaxSteps)
         {
             StopReason = Descent.StopReason.MaxSteps;
-        }
-    }
-
-    private static void Validate(DescentSettings settings)
-    {
-        var objective = settings.Objective;
-        ArgumentNullException.ThrowIfNull(objective);
-        ArgumentNullException.ThrowIfNull(settings.Start);
-        ArgumentNullException.ThrowIfNull(settings.Optimizer);
-        if (settings.Start.Count != objective.Dimension)
-        {
-            throw new ArgumentException($"Invalid start: {settings.Start.Count} values for {objective.Dimension} parameters ({string.Join(", ", objective.ParameterNames)}).");
-        }
-
-        if (settings.Start.Any(v => !double.IsFinite(v)))
-        {
-            throw new ArgumentException($"Invalid start: [{string.Join(", ", settings.Start)}] (every value must be finite).");
-        }
-
-        if (settings.MaxSteps is < 0 or > DescentSettings.StepLimit)
-        {
-            throw new ArgumentException($"Invalid steps: {settings.MaxSteps} (must be 0 to {DescentSettings.StepLimit:N0}).");
-        }
-
-        settings.Optimizer.Validate();
-        ScheduleValidation.Validate(settings.Schedule);
-        if (settings.Batch.Kind != BatchKind.Full && objective is not ISampledObjective)
-        {
-            throw new ArgumentException($"Invalid batch: '{settings.Batch.Kind}' batches need an objective with data; this one is a plain function.");
-        }
-
-        if (settings.Batch.Kind == BatchKind.Mini && settings.Batch.Size < 1)
-        {
-            throw new ArgumentException($"Invalid batch size: {settings.Batch.Size} (must be at least 1).");
-        }
-
-        if (!(settings.Stop.GradientTolerance >= 0) || !double.IsFinite(settings.Stop.GradientTolerance))
-        {
-            throw new ArgumentException($"Invalid gradientTolerance: {settings.Stop.GradientTolerance} (must be a finite number, 0 or more).");
-        }
-
-        if (!(settings.Stop.DivergenceFactor > 1))
-        {
-            throw new ArgumentException($"Invalid divergenceFactor: {settings.Stop.DivergenceFactor} (must be above 1).");
         }
     }
 }

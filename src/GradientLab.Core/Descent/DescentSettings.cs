@@ -62,6 +62,52 @@ public sealed record DescentSettings(
 
     /// <summary>Early stops: convergence and divergence.</summary>
     public StopCriteria Stop { get; init; } = new();
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that cannot run, with its value.</summary>
+    public void Validate()
+    {
+        var settings = this;
+        var objective = settings.Objective;
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(settings.Start);
+        ArgumentNullException.ThrowIfNull(settings.Optimizer);
+        if (settings.Start.Count != objective.Dimension)
+        {
+            throw new ArgumentException($"Invalid start: {settings.Start.Count} values for {objective.Dimension} parameters ({string.Join(", ", objective.ParameterNames)}).");
+        }
+
+        if (settings.Start.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException($"Invalid start: [{string.Join(", ", settings.Start)}] (every value must be finite).");
+        }
+
+        if (settings.MaxSteps is < 0 or > DescentSettings.StepLimit)
+        {
+            throw new ArgumentException($"Invalid steps: {settings.MaxSteps} (must be 0 to {DescentSettings.StepLimit:N0}).");
+        }
+
+        settings.Optimizer.Validate();
+        ScheduleValidation.Validate(settings.Schedule);
+        if (settings.Batch.Kind != BatchKind.Full && objective is not ISampledObjective)
+        {
+            throw new ArgumentException($"Invalid batch: '{settings.Batch.Kind}' batches need an objective with data; this one is a plain function.");
+        }
+
+        if (settings.Batch.Kind == BatchKind.Mini && settings.Batch.Size < 1)
+        {
+            throw new ArgumentException($"Invalid batch size: {settings.Batch.Size} (must be at least 1).");
+        }
+
+        if (!(settings.Stop.GradientTolerance >= 0) || !double.IsFinite(settings.Stop.GradientTolerance))
+        {
+            throw new ArgumentException($"Invalid gradientTolerance: {settings.Stop.GradientTolerance} (must be a finite number, 0 or more).");
+        }
+
+        if (!(settings.Stop.DivergenceFactor > 1))
+        {
+            throw new ArgumentException($"Invalid divergenceFactor: {settings.Stop.DivergenceFactor} (must be above 1).");
+        }
+    }
 }
 
 /// <summary>

@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Globalization;
+using GradientLab.Core.Descent;
+using GradientLab.Scenarios;
+using Spectre.Console;
+
+namespace GradientLab.Cli;
+
+/// <summary>The <c>gradlab</c> command line: a thin adapter that parses arguments, runs Core, and writes what it did.</summary>
+public static class GradlabApp
+{
+    /// <summary>Exit code of an error the user can fix (a bad option, file or scenario).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = BuildCommand(console);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.Error.WriteLine($"gradlab: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'gradlab --help' for the commands and options.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error) when (error is UsageException or ScenarioException)
+        {
+            console.Error.WriteLine($"gradlab: {error.Message}");
+            return UsageError;
+        }
+        catch (IOException error)
+        {
+            console.Error.WriteLine($"gradlab: {error.Message}");
+            return UsageError;
+        }
+    }
+
+    private static RootCommand BuildCommand(CliConsole console)
+    {
+        var root = new RootCommand("GradientLab: run gradient-descent scenarios and export every step.");
+        root.Subcommands.Add(PresetsCommand(console));
+        root.Subcommands.Add(RunCommand(console));
+        return root;
+    }
+
+    private static Command PresetsCommand(CliConsole console)
+    {
+        var command = new Command("presets", "List the built-in scenarios.");
+        command.SetAction(_ =>
+        {
+            var width = Presets.Names.Max(n => n.Length);
+            foreach (var preset in Presets.All)
+            {
+                console.Out.WriteLine($"{preset.Name.PadRight(width)}  {preset.Description}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RunCommand(CliConsole console)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var learningRate = new Option<double?>("--learning-rate", "--alpha") { Description = "Learning rate γ (α)." };
+        var steps = new Option<int?>("--steps") { Description = $"Step budget (at most {DescentSettings.StepLimit:N0})." };
+        var start = new Option<string?>("--start") { Description = "Start point, weights then bias, comma-separated: --start 0.5,-2" };
+        var optimizer = new Option<string?>("--optimizer") { Description = $"Optimizer: {string.Join(", ", ScenarioResolver.OptimizerKinds)}." };
+        var momentum = new Option<double?>("--momentum") { Description = "Momentum μ (turns plain gd into sgd with momentum)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Mini-batch size (1 = stochastic)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the mini-batch shuffles." };
+        var every = new Option<int?>("--every") { Description = "Report every N-th step and the last (table default: a tenth of the steps; csv and json: every step)." };
+        var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+
+        var command = new Command("run", "Run a scenario and print or export every step.")
+        {
+            scenario, learningRate, steps, start, optimizer, momentum, batchSize, seed, every, format, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var overrides = new Overrides(
+                parsed.GetValue(learningRate),
+                parsed.GetValue(steps),
+                ParseStart(parsed.GetValue(start)),
+                parsed.GetValue(optimizer),
+                parsed.GetValue(momentum),
+                parsed.GetValue(batchSize),
+                parsed.GetValue(seed));
+            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides);
+            var chosenFormat = parsed.GetValue(format)!;
+            var reportEvery = parsed.GetValue(every) ?? (chosenFormat == "table" ? Math.Max(1, (resolved.Settings.MaxSteps + 9) / 10) : 1);
+            if (reportEvery < 1)
+            {
+                throw new UsageException($"--every must be at least 1 (got {reportEvery}).");
+            }
+
+            var run = resolved.CreateRun();
+            RunWithProgress(run, console, parsed.GetValue(output) is null && chosenFormat == "table");
+            var file = parsed.GetValue(output);
+            Write(resolved, run, chosenFormat, reportEvery, file, console);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(ResolvedScenario resolved, DescentRun run, string format, int every, FileInfo? file, CliConsole console)
+    {
+        if (file is null)
+        {
+            if (format == "json")
+            {
+                using var buffer = new MemoryStream();
+                TrajectoryWriter.WriteJson(buffer, resolved, run, every);
+                console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else if (format == "csv")
+            {
+                TrajectoryWriter.WriteCsv(console.Out, resolved, run, every);
+            }
+            else
+            {
+                TrajectoryWriter.WriteTable(console.Out, resolved, run, every);
+            }
+
+            return;
+        }
+
+        using (var stream = file.Create())
+        {
+            if (format == "json")
+            {
+                TrajectoryWriter.WriteJson(stream, resolved, run, every);
+            }
+            else
+            {
+                using var writer = new StreamWriter(stream);
+                if (format == "csv")
+                {
+                    TrajectoryWriter.WriteCsv(writer, resolved, run, every);
+                }
+                else
+                {
+                    TrajectoryWriter.WriteTable(writer, resolved, run, every);
+                }
+            }
+        }
+
+        var count = TrajectoryWriter.Reported(run, every).Count;
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {count} points of '{resolved.Scenario.Name}' to {file.FullName} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step})."));
+    }
+
+    private static void RunWithProgress(DescentRun run, CliConsole console, bool toTerminal)
+    {
+        const int ProgressFrom = 50_000;
+        if (!console.IsTerminal || !toTerminal || run.Settings.MaxSteps < ProgressFrom)
+        {
+            run.RunToEnd();
+            return;
+        }
+
+        AnsiConsole.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("descending", maxValue: run.Settings.MaxSteps);
+            while (run.Step())
+            {
+                if (run.Current.Step % 1000 == 0)
+                {
+                    task.Value = run.Current.Step;
+                }
+            }
+
+            task.Value = task.MaxValue;
+        });
+    }
+
+    private static double[]? ParseStart(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            {
+                throw new UsageException($"--start: '{parts[i]}' (value {i + 1} of '{text}') is not a finite number. Write the weights then the bias, comma-separated: --start 0.5,-2");
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GradientLab.Core.Descent;
+using GradientLab.Scenarios;
+
+namespace GradientLab.Cli;
+
+/// <summary>Writes a finished run as a table (the course's printout), CSV or JSON.</summary>
+internal static class TrajectoryWriter
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The points reported with <c>--every N</c>: every step that is a multiple of N, and the last.</summary>
+    public static IReadOnlyList<StepRecord> Reported(DescentRun run, int every) =>
+        [.. run.Trajectory.Where(p => p.Step % every == 0 || p.Step == run.Current.Step)];
+
+    public static void WriteTable(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
+    {
+        var names = scenario.ParameterNames;
+        var header = new StringBuilder($"{"step",8}  {"cost",12}");
+        foreach (var name in names)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"  {"∂J/∂" + name,12}");
+        }
+
+        foreach (var name in names)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"  {name,12}");
+        }
+
+        output.WriteLine(header);
+        foreach (var point in Reported(run, every))
+        {
+            var line = new StringBuilder(string.Create(Invariant, $"{point.Step,8}  {Scientific(point.Loss),12}"));
+            for (var i = 0; i < names.Count; i++)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"  {(point.Gradient is null ? "" : Scientific(point.Gradient[i])),12}");
+            }
+
+            foreach (var value in point.Parameters)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"  {Scientific(value),12}");
+            }
+
+            output.WriteLine(line);
+        }
+
+        output.WriteLine();
+        var final = run.Current;
+        output.WriteLine(string.Create(Invariant, $"Final after {final.Step} steps: {Assignments(names, final.Parameters)}, cost J = {Readable(final.Loss)}"));
+        if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
+        {
+            output.WriteLine($"In the original feature units: {Assignments(names, scaling.ToOriginalUnits([.. final.Parameters]))}");
+        }
+
+        output.WriteLine($"Stopped: {StopReasonName(run.StopReason!.Value)}. {Explain(run)}");
+    }
+
+    public static void WriteCsv(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
+    {
+        var names = scenario.ParameterNames;
+        output.WriteLine(string.Join(",", ["step", "epoch", "loss", "learning_rate", .. names.Select(n => "grad_" + n), .. names]));
+        foreach (var point in Reported(run, every))
+        {
+            var cells = new List<string>
+            {
+                point.Step.ToString(Invariant),
+                point.Epoch.ToString(Invariant),
+                Number(point.Loss),
+                point.LearningRate is { } rate ? Number(rate) : "",
+            };
+            cells.AddRange(names.Select((_, i) => point.Gradient is null ? "" : Number(point.Gradient[i])));
+            cells.AddRange(point.Parameters.Select(Number));
+            output.WriteLine(string.Join(",", cells));
+        }
+    }
+
+    public static void WriteJson(Stream output, ResolvedScenario scenario, DescentRun run, int every)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScenarioJson.Options.Encoder });
+        json.WriteStartObject();
+        json.WritePropertyName("scenario");
+        JsonSerializer.Serialize(json, scenario.Scenario, ScenarioJson.Options);
+        json.WriteStartArray("parameterNames");
+        foreach (var name in scenario.ParameterNames)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("points");
+        foreach (var point in Reported(run, every))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", point.Step);
+            json.WriteNumber("epoch", point.Epoch);
+            WriteArray(json, "parameters", point.Parameters);
+            WriteNumber(json, "loss", point.Loss);
+            WriteArray(json, "gradient", point.Gradient);
+            if (point.LearningRate is { } rate)
+            {
+                WriteNumber(json, "learningRate", rate);
+            }
+            else
+            {
+                json.WriteNull("learningRate");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        var final = run.Current;
+        json.WriteStartObject("final");
+        json.WriteNumber("step", final.Step);
+        WriteArray(json, "parameters", final.Parameters);
+        WriteNumber(json, "loss", final.Loss);
+        json.WriteString("stopReason", StopReasonName(run.StopReason!.Value));
+        if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
+        {
+            WriteArray(json, "parametersInOriginalUnits", scaling.ToOriginalUnits([.. final.Parameters]));
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    public static string StopReasonName(StopReason reason) => reason switch
+    {
+        StopReason.MaxSteps => "max-steps",
+        StopReason.Converged => "converged",
+        _ => "diverged",
+    };
+
+    private static string Explain(DescentRun run)
+    {
+        var final = run.Current;
+        var stop = run.Settings.Stop;
+        return run.StopReason switch
+        {
+            StopReason.Converged => string.Create(Invariant, $"The gradient norm {Readable(final.GradientNorm)} reached the tolerance {Readable(stop.GradientTolerance)} at step {final.Step}."),
+            StopReason.Diverged when !double.IsFinite(final.Loss) || final.Parameters.Any(p => !double.IsFinite(p)) =>
+                string.Create(Invariant, $"At step {final.Step} the cost or a parameter stopped being a finite number: the steps grew without bound. Try a smaller learning rate."),
+            StopReason.Diverged => string.Create(Invariant, $"At step {final.Step} the cost {Readable(final.Loss)} passed {Readable(stop.DivergenceFactor)} × its starting value {Readable(run.Trajectory[0].Loss)}: each step overshoots further. Try a smaller learning rate."),
+            _ => string.Create(Invariant, $"The step budget of {run.Settings.MaxSteps} was used up; the gradient norm is {Readable(final.GradientNorm)}."),
+        };
+    }
+
+    private static string Assignments(IReadOnlyList<string> names, IReadOnlyList<double> values) =>
+        string.Join(", ", names.Select((name, i) => $"{name} = {Readable(values[i])}"));
+
+    /// <summary>Six significant digits, for sentences.</summary>
+    private static string Readable(double value) => value.ToString("G6", Invariant).Replace("E", "e", StringComparison.Ordinal);
+
+    /// <summary>Scientific with four decimals, for aligned columns.</summary>
+    private static string Scientific(double value) => double.IsFinite(value) ? value.ToString("0.0000e+00", Invariant) : Number(value);
+
+    /// <summary>Round-trip precision: parsing the text gives the same double back.</summary>
+    private static string Number(double value) => value.ToString("R", Invariant);
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        // JSON has no NaN or infinity: a diverged run writes them as the strings "NaN", "Infinity", "-Infinity".
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteString(name, Number(value));
+        }
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IReadOnlyList<double>? values)
+    {
+        if (values is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            if (double.IsFinite(value))
+            {
+                json.WriteNumberValue(value);
+            }
+            else
+            {
+                json.WriteStringValue(Number(value));
+            }
+        }
+
+        json.WriteEndArray();
+    }
+}
