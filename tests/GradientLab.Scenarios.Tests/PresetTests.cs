@@ -1,0 +1,78 @@
+using GradientLab.Core.Descent;
+using GradientLab.Core.Optimizers;
+using GradientLab.Scenarios;
+
+namespace GradientLab.Scenarios.Tests;
+
+public sealed class PresetTests
+{
+    [Fact]
+    public void TheNamedPresetsExist_EachWithADescription()
+    {
+        Presets.Names.ShouldBe([
+            "housing-live-demo", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features",
+            "neuron-underprediction", "neuron-overprediction", "neuron-oscillation", "lr-too-small", "lr-good",
+            "lr-diverging", "momentum", "minibatch-line", "nonlinear-data", "rosenbrock-adam"], ignoreOrder: true);
+        Presets.All.ShouldAllBe(p => p.Description.Length > 20);
+    }
+
+    public static TheoryData<string> PresetNames => new(Presets.Names);
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void EveryPreset_RunsToAStop(string name)
+    {
+        var run = ScenarioResolver.Resolve(Presets.Get(name).Scenario).CreateRun();
+        run.RunToEnd();
+        run.IsFinished.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("housing-live-demo", StopReason.Converged)]
+    [InlineData("course-lab", StopReason.MaxSteps)]
+    [InlineData("alpha-too-large", StopReason.Diverged)]
+    [InlineData("lr-diverging", StopReason.Diverged)]
+    [InlineData("rosenbrock-adam", StopReason.MaxSteps)]
+    public void Presets_EndTheWayTheirDescriptionsSay(string name, StopReason reason)
+    {
+        var run = ScenarioResolver.Resolve(Presets.Get(name).Scenario).CreateRun();
+        run.RunToEnd().ShouldBe(reason);
+    }
+
+    [Fact]
+    public void LiveDemo_StartsAtTheNonsensicalLine_OnPortlandBySize()
+    {
+        var resolved = ScenarioResolver.Resolve(Presets.Get("housing-live-demo").Scenario);
+        resolved.Scenario.Start.ShouldBe([-0.1, 900]);
+        resolved.Data!.SampleCount.ShouldBe(47);
+        resolved.Data.FeatureNames.ShouldBe(["size_1000sqft"]);
+        resolved.Settings.Batch.Kind.ShouldBe(BatchKind.Full);
+    }
+
+    [Fact]
+    public void CourseLab_EndsNear_W200_B100()
+    {
+        var run = ScenarioResolver.Resolve(Presets.Get("course-lab").Scenario).CreateRun();
+        run.RunToEnd();
+        run.Current.Parameters[0].ShouldBe(200, 0.01);
+        run.Current.Parameters[1].ShouldBe(100, 0.02);
+    }
+
+    [Fact]
+    public void NeuronOscillation_SettlesIntoATwoCycle()
+    {
+        var run = ScenarioResolver.Resolve(Presets.Get("neuron-oscillation").Scenario).CreateRun();
+        run.RunToEnd();
+        var w = run.Trajectory.Select(p => p.Parameters[0]).ToArray();
+        w[^1].ShouldBe(w[^3], 1e-9);
+        Math.Abs(w[^1] - w[^2]).ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void Momentum_IsPyTorchSgdWithBeta05()
+    {
+        var resolved = ScenarioResolver.Resolve(Presets.Get("momentum").Scenario);
+        resolved.Settings.Optimizer.ShouldBe(new SgdSettings(Momentum: 0.5));
+        resolved.Settings.Schedule.Initial.ShouldBe(0.05);
+    }
+}
