@@ -43,9 +43,9 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
-    public void LinearRegression_OnAMillionRows_MatchesARowByRowSum()
+    public void LinearRegression_OnManyRowsWithARaggedTail_MatchesARowByRowSum()
     {
-        // The block kernel (TensorPrimitives over 1024-row blocks) against the plainest loop, on data with a ragged tail.
+        // The fused vector kernel against the plainest loop, on a row count that leaves a scalar tail.
         var random = new Random(7);
         const int rows = 100_003;
         var x = Enumerable.Range(0, rows).Select(_ => random.NextDouble() * 10).ToArray();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GradientLab.Benchmarks.LinearRegressionGradient).Assembly).Run(args);
