@@ -11,8 +11,39 @@ namespace GradientLab.Scenarios;
 /// <param name="Settings">The frozen settings of the run.</param>
 /// <param name="Data">The samples the objective sees (after polynomial expansion and scaling), or null for a function.</param>
 /// <param name="Scaling">The feature scaling applied, to map parameters back to original units; null when off.</param>
-public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Settings, Dataset? Data, FeatureScaling? Scaling)
+/// <param name="InputData">The samples as loaded, before polynomial expansion and scaling, or null for a function.</param>
+public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Settings, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData)
 {
+    /// <summary>The model's prediction for one row of <see cref="InputData"/>: expanded to powers and scaled as the objective sees it.</summary>
+    /// <exception cref="InvalidOperationException">The objective is a plain function, which predicts nothing.</exception>
+    public double Predict(IReadOnlyList<double> parameters, IReadOnlyList<double> inputRow)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(inputRow);
+        if (InputData is null)
+        {
+            throw new InvalidOperationException("A function objective makes no predictions.");
+        }
+
+        var degree = Scenario.Objective?.PolynomialDegree ?? 1;
+        var features = degree == 1 ? [.. inputRow] : Enumerable.Range(1, degree).Select(p => Math.Pow(inputRow[0], p)).ToArray();
+        if (Scaling is not null)
+        {
+            for (var j = 0; j < features.Length; j++)
+            {
+                features[j] = (features[j] - Scaling.Means[j]) / Scaling.Deviations[j];
+            }
+        }
+
+        var z = parameters[^1];
+        for (var j = 0; j < features.Length; j++)
+        {
+            z += parameters[j] * features[j];
+        }
+
+        return Settings.Objective is SigmoidNeuron ? SigmoidNeuron.Sigmoid(z) : z;
+    }
+
     /// <summary>Parameter names, weights first, bias last.</summary>
     public IReadOnlyList<string> ParameterNames => Settings.Objective.ParameterNames;
 
@@ -79,7 +110,7 @@ public static class ScenarioResolver
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var objectiveSpec = scenario.Objective ?? throw new ScenarioException("The scenario has no 'objective': say what to minimise, for example { \"kind\": \"function\", \"name\": \"rosenbrock\" }.");
-        var (objective, resolvedObjective, data, scaling) = BuildObjective(objectiveSpec, readCsv);
+        var (objective, resolvedObjective, data, scaling, inputData) = BuildObjective(objectiveSpec, readCsv);
         var steps = scenario.Steps ?? DefaultSteps;
         var optimizerSpec = ResolveOptimizer(scenario.Optimizer ?? new OptimizerSpec { Kind = "gd" });
         var scheduleSpec = ResolveSchedule(scenario.Schedule ?? new ScheduleSpec { Kind = "constant" }, steps);
@@ -132,10 +163,10 @@ public static class ScenarioResolver
             Steps = steps,
             Stop = stopSpec,
         };
-        return new ResolvedScenario(resolved, settings, data, scaling);
+        return new ResolvedScenario(resolved, settings, data, scaling, inputData);
     }
 
-    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling) BuildObjective(ObjectiveSpec spec, Func<string, string>? readCsv)
+    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData) BuildObjective(ObjectiveSpec spec, Func<string, string>? readCsv)
     {
         var kind = Choose(spec.Kind ?? throw new ScenarioException("objective.kind is missing: linear-regression, sigmoid-neuron or function."), "objective.kind", [.. ObjectiveFields.Keys]);
         RequireApplicable(spec, "objective", kind, ObjectiveFields);
@@ -146,7 +177,7 @@ public static class ScenarioResolver
             try
             {
                 var function = TestFunctions.Create(name, spec.Eigenvalues);
-                return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null);
+                return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null, null);
             }
             catch (ArgumentException error)
             {
@@ -159,10 +190,11 @@ public static class ScenarioResolver
         {
             var neuronLoss = Choose(spec.Loss ?? "squared-error", "objective.loss", ["squared-error", "bce"]);
             var neuron = new SigmoidNeuron(dataset, neuronLoss == "bce" ? NeuronLoss.BinaryCrossEntropy : NeuronLoss.SquaredError);
-            return (neuron, spec with { Loss = neuronLoss, Data = resolvedData }, dataset, null);
+            return (neuron, spec with { Loss = neuronLoss, Data = resolvedData }, dataset, null, dataset);
         }
 
         var loss = Choose(spec.Loss ?? "half-mse", "objective.loss", ["half-mse", "mse"]);
+        var inputData = dataset;
         var degree = spec.PolynomialDegree ?? 1;
         if (degree != 1)
         {
@@ -186,7 +218,7 @@ public static class ScenarioResolver
 
         var regression = new LinearRegression(dataset, loss == "mse" ? RegressionLoss.Mse : RegressionLoss.HalfMse);
         var resolved = spec with { Loss = loss, ScaleFeatures = scale, PolynomialDegree = degree == 1 ? null : degree, Data = resolvedData };
-        return (regression, resolved, dataset, scaling);
+        return (regression, resolved, dataset, scaling, inputData);
     }
 
     private static (Dataset Data, DataSpec Resolved) LoadData(DataSpec spec, Func<string, string>? readCsv)

@@ -213,6 +213,66 @@ public sealed class LinearRegression : ISampledObjective
         return hessian;
     }
 
+    /// <summary>
+    /// The exact minimiser, the least-squares fit: J is quadratic, so θ* = θ − H⁻¹∇J(θ) from any θ (here 0), solved by
+    /// Gaussian elimination with partial pivoting. Null when H is singular (a constant or repeated feature).
+    /// </summary>
+    public double[]? Minimum()
+    {
+        var n = Dimension;
+        var hessian = Hessian();
+        var gradient = new double[n];
+        Evaluate(new double[n], gradient);
+        var a = new double[n, n + 1];
+        for (var r = 0; r < n; r++)
+        {
+            for (var c = 0; c < n; c++)
+            {
+                a[r, c] = hessian[(r * n) + c];
+            }
+
+            a[r, n] = -gradient[r];
+        }
+
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < n; r++)
+            {
+                if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col]))
+                {
+                    pivot = r;
+                }
+            }
+
+            if (Math.Abs(a[pivot, col]) < 1e-12 * Math.Max(1, Math.Abs(hessian[0])))
+            {
+                return null;
+            }
+
+            for (var c = 0; c <= n; c++)
+            {
+                (a[col, c], a[pivot, c]) = (a[pivot, c], a[col, c]);
+            }
+
+            for (var r = 0; r < n; r++)
+            {
+                if (r == col)
+                {
+                    continue;
+                }
+
+                var factor = a[r, col] / a[col, col];
+                for (var c = col; c <= n; c++)
+                {
+                    a[r, c] -= factor * a[col, c];
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, n).Select(i => a[i, n] / a[i, i])];
+    }
+
     private double Finish(double sumOfSquares, Span<double> gradient, int count)
     {
         var gradientScale = 2 * _lossScale / count;

@@ -58,3 +58,21 @@ public sealed class LinearRegressionTests
         error.Message.ShouldContain("Expected 2 parameters (w, b)");
     }
 }
+
+public sealed class LeastSquaresTests
+{
+    [Fact]
+    public void Minimum_OfHousingTiny_IsTheLineThroughBothHouses() =>
+        new LinearRegression(Dataset.FromPairs([1.0, 2.0], [300.0, 500.0])).Minimum()!.ShouldBeClose([200, 100], 1e-12);
+
+    [Fact]
+    public void Minimum_HasAZeroGradient_WithSeveralFeatures()
+    {
+        var objective = new LinearRegression(Dataset.FromRows([[1.0, 3], [2, -1], [0.5, 2.5], [-1.5, 0.25], [3, 1]], [1.0, 0, 1, 0, 1]));
+        objective.Gradient(objective.Minimum()!).ShouldAllBe(g => Math.Abs(g) < 1e-12);
+    }
+
+    [Fact]
+    public void Minimum_IsNullWhenTheFeatureIsConstant() =>
+        new LinearRegression(Dataset.FromPairs([2.0, 2.0, 2.0], [1.0, 2.0, 3.0])).Minimum().ShouldBeNull();
+}

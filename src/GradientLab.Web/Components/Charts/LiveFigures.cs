@@ -1,0 +1,240 @@
+using GradientLab.Core.Objectives;
+using GradientLab.Plotting;
+using GradientLab.Web.State;
+
+namespace GradientLab.Web.Components.Charts;
+
+/// <summary>
+/// The three linked views of the live demo as SVG. Each view has a static layer, drawn once per run (axes, data,
+/// contours), and a dynamic layer redrawn at every step (the line, the path, the loss so far), stacked in the page.
+/// </summary>
+public sealed class LiveFigures
+{
+    /// <summary>Width of each chart in pixels.</summary>
+    public const int Width = 430;
+
+    /// <summary>Height of each chart in pixels.</summary>
+    public const int Height = 320;
+
+    private readonly LiveSession _session;
+    private readonly DataRect _dataDomain;
+    private readonly DataRect? _contourWindow;
+    private string? _dataStatic;
+    private string? _contourStatic;
+
+    /// <summary>Prepares the views of <paramref name="session"/>.</summary>
+    public LiveFigures(LiveSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _session = session;
+        _dataDomain = DataDomain(session);
+        _contourWindow = session.ParameterNames.Count == 2 ? ContourWindow(session) : null;
+    }
+
+    /// <summary>Whether the run has exactly two parameters, so J(w, b) can be drawn as contours.</summary>
+    public bool HasContour => _contourWindow is not null;
+
+    /// <summary>Whether the objective has data to plot.</summary>
+    public bool HasData => _session.Resolved.InputData is not null;
+
+    /// <summary>The x at which the data view writes the model's prediction.</summary>
+    public double PredictionX { get; set; } = double.NaN;
+
+    /// <summary>The data view's axes and samples.</summary>
+    public string DataStatic() => _dataStatic ??= DataPlot()
+        .Axes(AxisLabel(_session.Resolved.InputData!.FeatureNames[0]), AxisLabel(_session.Resolved.InputData.TargetName))
+        .Points(Samples())
+        .ToSvg("gl-layer");
+
+    /// <summary>The data view's current line and its prediction at <see cref="PredictionX"/>.</summary>
+    public string DataDynamic()
+    {
+        var plot = DataPlot();
+        var parameters = _session.Current.Parameters;
+        var input = _session.Resolved.InputData!;
+        if (input.FeatureCount == 1)
+        {
+            var line = Enumerable.Range(0, 121)
+                .Select(i => _dataDomain.XMin + ((_dataDomain.XMax - _dataDomain.XMin) * i / 120))
+                .Select(x => new DataPoint(x, _session.Resolved.Predict(parameters, [x])))
+                .ToList();
+            plot.Line(line, "gl-line", "model-line");
+            var at = double.IsFinite(PredictionX) ? PredictionX : DefaultPredictionX(input.FeatureNames[0]);
+            var prediction = _session.Resolved.Predict(parameters, [at]);
+            plot.VerticalLine(at);
+            plot.Marker(new DataPoint(at, prediction), "gl-current", size: 5);
+            plot.Note(new DataPoint(at, prediction), $"f({LiveSession.F(at)}) = {LiveSession.F(prediction)}", testId: "prediction-note");
+        }
+        else
+        {
+            // Several features: each sample's prediction, drawn above its first feature.
+            for (var row = 0; row < input.SampleCount; row++)
+            {
+                var features = Enumerable.Range(0, input.FeatureCount).Select(j => input.Column(j)[row]).ToArray();
+                plot.Marker(new DataPoint(features[0], _session.Resolved.Predict(parameters, features)), "gl-prediction", "cross", 3);
+            }
+        }
+
+        return plot.ToSvg("gl-layer");
+    }
+
+    /// <summary>The contour view's level curves, colour legend and minimum.</summary>
+    public string ContourStatic()
+    {
+        if (_contourStatic is not null)
+        {
+            return _contourStatic;
+        }
+
+        var window = _contourWindow!.Value;
+        var objective = _session.Resolved.Settings.Objective;
+        var grid = SurfaceGrid.Sample((w, b) => objective.Value([w, b]), window, 90, 90);
+        var (min, max) = grid.Range();
+        var floor = _session.Minimum is { } m ? Math.Min(min, objective.Value([.. m])) : min;
+        var levels = Contours.LevelsAbove(floor, max, 14);
+        string ColorOf(double level) => ColorRamp.At(levels.Count < 2 ? 0 : Math.Log((level - floor) / (levels[0] - floor)) / Math.Log((levels[^1] - floor) / (levels[0] - floor)));
+        var plot = ContourPlot()
+            .Axes(_session.ParameterNames[0], _session.ParameterNames[1])
+            .Contours(Contours.Trace(grid, levels), ColorOf);
+        if (_session.Minimum is { } minimum)
+        {
+            plot.Marker(new DataPoint(minimum[0], minimum[1]), "gl-minimum", "star", 6, $"minimum: {_session.ParameterNames[0]} = {LiveSession.F(minimum[0])}, {_session.ParameterNames[1]} = {LiveSession.F(minimum[1])}");
+        }
+
+        // Legend: five of the levels with their colours, top right inside the plot area.
+        var legend = new System.Text.StringBuilder();
+        var area = plot.Area;
+        var shown = levels.Count <= 5 ? levels : [levels[0], levels[levels.Count / 4], levels[levels.Count / 2], levels[3 * levels.Count / 4], levels[^1]];
+        var top = area.Top + 6;
+        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<rect class=\"gl-legend\" x=\"{area.Right - 104:0}\" y=\"{top:0}\" width=\"98\" height=\"{(shown.Count * 15) + 20:0}\" rx=\"4\"/>");
+        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{area.Right - 98:0}\" y=\"{top + 14:0}\">J (cost)</text>");
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var y = top + 28 + (i * 15);
+            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<line x1=\"{area.Right - 98:0}\" y1=\"{y - 4:0}\" x2=\"{area.Right - 80:0}\" y2=\"{y - 4:0}\" stroke=\"{ColorOf(shown[i])}\" stroke-width=\"3\"/>");
+            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{area.Right - 76:0}\" y=\"{y:0}\">{NiceNumbers.Significant(shown[i], 3)}</text>");
+        }
+
+        _contourStatic = plot.Raw(legend.ToString()).ToSvg("gl-layer");
+        return _contourStatic;
+    }
+
+    /// <summary>The contour view's path so far, with arrows, and the current point.</summary>
+    public string ContourDynamic()
+    {
+        var plot = ContourPlot();
+        var path = _session.Trajectory.Take(_session.Cursor + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
+        var every = Math.Max(1, _session.LastStep / 25);
+        plot.Path(path, i => i < 12 || i % every == 0);
+        var current = path[^1];
+        plot.Marker(current, "gl-current", size: 6, title: $"{_session.ParameterNames[0]} = {LiveSession.F(current.X)}, {_session.ParameterNames[1]} = {LiveSession.F(current.Y)}", testId: "current-point");
+        return plot.ToSvg("gl-layer");
+    }
+
+    /// <summary>The loss curve up to the current step, on a linear or log axis, with the current step marked.</summary>
+    public string Loss(bool logScale)
+    {
+        var trajectory = _session.Trajectory;
+        var finite = trajectory.Select(p => p.Loss).Where(double.IsFinite).ToArray();
+        var positive = finite.Where(v => v > 0).DefaultIfEmpty(1).ToArray();
+        // The step axis grows with the run, so the first steps are not squeezed against the left edge.
+        var last = Math.Max(10, Math.Min(_session.LastStep, (int)Math.Ceiling(_session.Cursor * 1.25 / 10) * 10));
+        DataRect domain = logScale
+            ? new DataRect(0, last, positive.Min() / 1.5, positive.Max() * 1.5)
+            : new DataRect(0, last, Math.Min(0, finite.DefaultIfEmpty(0).Min()), finite.DefaultIfEmpty(1).Max() * 1.05);
+        if (!(domain.YMax > domain.YMin))
+        {
+            domain = domain with { YMax = domain.YMin + 1 };
+        }
+
+        var plot = Plot.Create(Width, 250, domain, logScale, id: "loss")
+            .Axes("step", logScale ? "cost J (log scale)" : "cost J");
+        var stride = Math.Max(1, _session.Cursor / 600);
+        var points = trajectory.Take(_session.Cursor + 1).Where(p => p.Step % stride == 0 || p.Step == _session.Cursor)
+            .Select(p => new DataPoint(p.Step, p.Loss)).ToList();
+        plot.Line(points, "gl-loss");
+        plot.VerticalLine(_session.Cursor);
+        plot.Marker(points[^1], "gl-current", size: 4);
+        return plot.ToSvg(null, "loss-plot");
+    }
+
+    /// <summary>The data point under a click on the contour view, or null outside its plot area.</summary>
+    public DataPoint? ContourPointAt(double pixelX, double pixelY)
+    {
+        var plot = ContourPlot();
+        return plot.InArea(pixelX, pixelY) ? plot.ToData(pixelX, pixelY) : null;
+    }
+
+    /// <summary>Readable axis labels with units for the built-in columns.</summary>
+    public static string AxisLabel(string column) => column switch
+    {
+        "size_1000sqft" => "size (1000 sq ft)",
+        "size_sqft" => "size (sq ft)",
+        "price_1000usd" => "price ($1000s)",
+        "price_usd" => "price ($)",
+        "bedrooms" => "bedrooms",
+        _ => column,
+    };
+
+    private static double DefaultPredictionX(string feature) => feature switch
+    {
+        "size_1000sqft" => 1.25,
+        "size_sqft" => 1250,
+        _ => double.NaN,
+    };
+
+    private IEnumerable<DataPoint> Samples()
+    {
+        var input = _session.Resolved.InputData!;
+        for (var row = 0; row < input.SampleCount; row++)
+        {
+            yield return new DataPoint(input.Column(0)[row], input.Targets[row]);
+        }
+    }
+
+    private Plot DataPlot() => Plot.Create(Width, Height, _dataDomain, id: "data");
+
+    private Plot ContourPlot() => Plot.Create(Width, Height, _contourWindow!.Value, id: "contour");
+
+    private static DataRect DataDomain(LiveSession session)
+    {
+        var input = session.Resolved.InputData;
+        if (input is null)
+        {
+            return new DataRect(0, 1, 0, 1);
+        }
+
+        var xs = input.Column(0).ToArray();
+        var ys = input.Targets.ToArray();
+        var around = DataRect.Around(xs.Zip(ys, (x, y) => new DataPoint(x, y)), 0.08);
+        var xMin = Math.Min(0, around.XMin);
+        var xMax = around.XMax;
+
+        // Keep the starting line in view (the nonsensical w = −0.1, b = 900 line sits above every house), within reason.
+        var span = around.YMax - around.YMin;
+        var startAtEnds = input.FeatureCount == 1
+            ? new[] { session.Resolved.Predict(session.Trajectory[0].Parameters, [xMin]), session.Resolved.Predict(session.Trajectory[0].Parameters, [xMax]) }
+            : [];
+        var yMin = Math.Min(Math.Min(0, around.YMin), startAtEnds.Where(double.IsFinite).DefaultIfEmpty(around.YMin).Min());
+        var yMax = Math.Max(around.YMax, startAtEnds.Where(double.IsFinite).DefaultIfEmpty(around.YMax).Max() + (0.05 * span));
+        yMin = Math.Max(yMin, around.YMin - (2 * span));
+        yMax = Math.Min(yMax, around.YMax + (2 * span));
+        return new DataRect(xMin, xMax, yMin, yMax);
+    }
+
+    private static DataRect ContourWindow(LiveSession session)
+    {
+        var start = session.Trajectory[0];
+        var bound = Math.Abs(start.Loss) * 1.5;
+        var points = session.Trajectory
+            .Where(p => p.Parameters.All(double.IsFinite) && double.IsFinite(p.Loss) && Math.Abs(p.Loss) <= bound)
+            .Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))
+            .ToList();
+        if (session.Minimum is { } minimum)
+        {
+            points.Add(new DataPoint(minimum[0], minimum[1]));
+        }
+
+        return DataRect.Around(points, 0.15);
+    }
+}

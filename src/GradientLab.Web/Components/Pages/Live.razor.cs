@@ -1,0 +1,581 @@
+using System.Globalization;
+using System.Text;
+using GradientLab.Plotting;
+using GradientLab.Scenarios;
+using GradientLab.Web.Components.Charts;
+using GradientLab.Web.State;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace GradientLab.Web.Components.Pages;
+
+/// <summary>The live demo: a scenario's run, played step by step through three linked views.</summary>
+public sealed partial class Live
+{
+    /// <summary>The largest step budget the page accepts (the whole run is computed when settings change).</summary>
+    public const int MaxLiveSteps = 100_000;
+
+    /// <summary>Largest CSV upload, in bytes.</summary>
+    public const int MaxUploadBytes = 1024 * 1024;
+
+    /// <summary>Most rows of an uploaded CSV.</summary>
+    public const int MaxUploadRows = 10_000;
+
+    private const string CustomPreset = "custom";
+    private const int MaxLinkLength = 6000;
+    private static readonly string[] LivePresets = ["housing-live-demo", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
+    private static readonly int[] Speeds = [1, 2, 5, 10, 30, 60, 100, 200, 0];
+    private static readonly string[] LoopPhases = ["1 · predict f(x) = w·x + b", "2 · cost J(w, b)", "3 · gradients ∂J/∂w, ∂J/∂b", "4 · update w, b ← w, b − α·∇J", "5 · repeat"];
+
+    private static readonly (string Key, string Label)[] Datasets =
+    [
+        ("portland", "Portland houses: size (1000 sq ft) → price ($1000s)"),
+        ("portland-raw", "Portland houses: size (sq ft) → price ($1000s)"),
+        ("housing-tiny", "two houses (course lab)"),
+        ("line", "five points on y = 2x + 1"),
+        ("parabola", "y = x² (not a line)"),
+    ];
+
+    private Scenario _scenario = Presets.Get("housing-live-demo").Scenario;
+    private string _presetName = "housing-live-demo";
+    private string _datasetKey = "portland";
+    private LiveSession? _session;
+    private LiveFigures? _figures;
+    private string? _error;
+    private string? _linkNote;
+    private bool _playing;
+    private int _speed = 30;
+    private int _phase = -1;
+    private bool _logLoss;
+    private double _predictionX = 1.25;
+    private CancellationTokenSource? _playback;
+    private DotNetObjectReference<Live>? _self;
+    private IJSObjectReference? _keys;
+    private string? _loadedQuery;
+    private bool _ready;
+
+    private CsvTable? _uploaded;
+    private string? _uploadName;
+    private string? _uploadError;
+    private IReadOnlyList<string> _uploadColumns = [];
+    private string? _uploadX;
+    private string? _uploadY;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>A preset to open (from the address).</summary>
+    [SupplyParameterFromQuery(Name = "preset")]
+    public string? PresetQuery { get; set; }
+
+    /// <summary>A whole scenario as base64url JSON (from the address): a copied link opens the same run.</summary>
+    [SupplyParameterFromQuery(Name = "s")]
+    public string? ScenarioQuery { get; set; }
+
+    private double LearningRate => _scenario.Optimizer?.LearningRate ?? 0.01;
+
+    private string Log10Rate => Invariant(Math.Log10(Math.Max(LearningRate, 1e-6)));
+
+    private IReadOnlyList<double> StartValues => _session?.Resolved.Scenario.Start ?? _scenario.Start ?? [0, 0];
+
+    private string LoopExplanation => _phase switch
+    {
+        0 => "Predict: the current line gives every house a price.",
+        1 => "Cost: the average squared error of those predictions.",
+        2 => "Gradients: how the cost changes if w or b moves a little — both measured before anything moves.",
+        3 => "Update: step each parameter against its gradient, scaled by α.",
+        4 => "Repeat from the new line.",
+        _ => "Step once to see the phases of one update light up in turn.",
+    };
+
+    /// <summary>Keyboard shortcuts from app.js: space, right, left, r.</summary>
+    [JSInvokable]
+    public async Task OnKey(string key)
+    {
+        switch (key)
+        {
+            case "space": await TogglePlay(); break;
+            case "right": await StepForward(); break;
+            case "left": StepBack(); break;
+            case "r": Reset(); break;
+        }
+
+        StateHasChanged();
+    }
+
+    /// <inheritdoc/>
+    protected override void OnParametersSet()
+    {
+        var query = $"{PresetQuery}|{ScenarioQuery}";
+        if (query == _loadedQuery)
+        {
+            return;
+        }
+
+        _loadedQuery = query;
+        if (ScenarioQuery is { Length: > 0 })
+        {
+            try
+            {
+                var scenario = ScenarioJson.Parse(Encoding.UTF8.GetString(Base64UrlDecode(ScenarioQuery)));
+                _presetName = scenario.Name is { } name && LivePresets.Contains(name) ? name : CustomPreset;
+                Start(scenario, updateAddress: false);
+                return;
+            }
+            catch (Exception error) when (error is ScenarioException or FormatException)
+            {
+                _error = $"The link's scenario could not be read ({error.Message}); showing the live demo instead.";
+            }
+        }
+        else if (PresetQuery is { Length: > 0 } presetName)
+        {
+            if (Presets.Find(presetName) is { } preset)
+            {
+                _presetName = LivePresets.Contains(preset.Name) ? preset.Name : CustomPreset;
+                Start(preset.Scenario, updateAddress: false);
+                return;
+            }
+
+            _error = $"There is no preset '{presetName}'; showing the live demo instead.";
+        }
+
+        var keep = _error;
+        Start(Presets.Get("housing-live-demo").Scenario, updateAddress: false);
+        _error = keep;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            _keys = await JS.InvokeAsync<IJSObjectReference>("gradientLab.bindKeys", _self);
+            _ready = true;
+            StateHasChanged();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        StopPlayback();
+        if (_keys is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("gradientLab.unbindKeys", _keys);
+                await _keys.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone with its listener.
+            }
+        }
+
+        _self?.Dispose();
+    }
+
+    private void Start(Scenario scenario, bool updateAddress = true)
+    {
+        StopPlayback();
+        try
+        {
+            var session = new LiveSession(scenario with { Steps = scenario.Steps ?? ScenarioResolver.DefaultSteps });
+            if (session.Resolved.Settings.MaxSteps > MaxLiveSteps)
+            {
+                throw new ScenarioException($"steps: {session.Resolved.Settings.MaxSteps:N0} is more than this page runs ({MaxLiveSteps:N0}); the command line runs up to 1,000,000.");
+            }
+
+            _scenario = scenario;
+            _session = session;
+            _figures = new LiveFigures(session) { PredictionX = _predictionX };
+            _datasetKey = DatasetKeyOf(scenario);
+            _error = null;
+            _phase = -1;
+            if (updateAddress)
+            {
+                UpdateAddress();
+            }
+        }
+        catch (ScenarioException error)
+        {
+            // Nothing is lost: the previous run stays on screen, and the message says what to change.
+            _error = error.Message;
+        }
+    }
+
+    private void Change(Func<Scenario, Scenario> change)
+    {
+        _presetName = CustomPreset;
+        Start(change(_scenario));
+    }
+
+    private void UpdateAddress()
+    {
+        var json = ScenarioJson.Write(_scenario with { Description = null });
+        var encoded = Base64UrlEncode(Encoding.UTF8.GetBytes(json.Replace("\n", "", StringComparison.Ordinal).Replace("  ", "", StringComparison.Ordinal)));
+        if (encoded.Length > MaxLinkLength)
+        {
+            _linkNote = "This run's data is too large to carry in the address, so a copied link will not include it.";
+            return;
+        }
+
+        _linkNote = null;
+        Navigation.NavigateTo($"live?s={encoded}", forceLoad: false, replace: true);
+        _loadedQuery = $"|{encoded}";
+    }
+
+    private void OnPresetChanged(ChangeEventArgs e)
+    {
+        var name = e.Value?.ToString() ?? "";
+        if (Presets.Find(name) is { } preset)
+        {
+            _presetName = name;
+            Start(preset.Scenario);
+        }
+    }
+
+    private void OnDatasetChanged(ChangeEventArgs e)
+    {
+        var key = e.Value?.ToString() ?? "portland";
+        if (key == "upload")
+        {
+            UseUpload();
+            return;
+        }
+
+        var data = key switch
+        {
+            "portland" => new DataSpec { Builtin = "portland-housing", Features = ["size_1000sqft"], Target = "price_1000usd" },
+            "portland-raw" => new DataSpec { Builtin = "portland-housing", Features = ["size_sqft"], Target = "price_1000usd" },
+            _ => new DataSpec { Builtin = key },
+        };
+        _predictionX = key switch { "portland" => 1.25, "portland-raw" => 1250, _ => double.NaN };
+        Change(s => s with
+        {
+            Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "half-mse", ScaleFeatures = s.Objective?.ScaleFeatures, Data = data },
+            Start = key == "portland" ? [-0.1, 900] : [0, 0],
+        });
+    }
+
+    private void OnRateSlider(ChangeEventArgs e)
+    {
+        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var log))
+        {
+            var rate = double.Parse(Math.Pow(10, log).ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            Change(s => s with { Optimizer = (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } });
+        }
+    }
+
+    private void OnRateBox(ChangeEventArgs e) => WithNumber(e, "learning rate", rate =>
+        Change(s => s with { Optimizer = (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } }));
+
+    private void OnSteps(ChangeEventArgs e) => WithNumber(e, "steps budget", steps =>
+    {
+        if (steps != Math.Floor(steps) || steps < 1 || steps > MaxLiveSteps)
+        {
+            _error = $"Steps budget: {Invariant(steps)} is not a whole number from 1 to {MaxLiveSteps:N0}.";
+            return;
+        }
+
+        Change(s => s with { Steps = (int)steps });
+    });
+
+    private void OnOptimizer(ChangeEventArgs e)
+    {
+        var kind = e.Value?.ToString() ?? "gd";
+        Change(s => s with { Optimizer = new OptimizerSpec { Kind = kind, LearningRate = s.Optimizer?.LearningRate, Momentum = kind is "sgd" ? 0.9 : null } });
+    }
+
+    private void OnMomentum(ChangeEventArgs e) => WithNumber(e, "momentum", momentum =>
+        Change(s => s with { Optimizer = s.Optimizer! with { Momentum = momentum } }));
+
+    private void OnBatchKind(ChangeEventArgs e)
+    {
+        var kind = e.Value?.ToString() ?? "full";
+        Change(s => s with
+        {
+            Batch = kind switch
+            {
+                "mini" => new BatchSpec { Kind = "mini", Size = Math.Max(1, (_session?.Resolved.Data?.SampleCount ?? 8) / 4), Seed = 42 },
+                "stochastic" => new BatchSpec { Kind = "stochastic", Seed = 42 },
+                _ => new BatchSpec { Kind = "full" },
+            },
+        });
+    }
+
+    private void OnBatchSize(ChangeEventArgs e) => WithNumber(e, "batch size", size =>
+        Change(s => s with { Batch = s.Batch! with { Size = (int)size } }));
+
+    private void OnSeed(ChangeEventArgs e) => WithNumber(e, "seed", seed =>
+        Change(s => s with { Batch = s.Batch! with { Seed = (int)seed } }));
+
+    private void OnUpdate(ChangeEventArgs e) => Change(s => s with { Update = e.Value?.ToString() });
+
+    private void OnScale(ChangeEventArgs e)
+    {
+        var scale = e.Value is true;
+        Change(s => s with
+        {
+            Objective = s.Objective! with { ScaleFeatures = scale },
+            Start = scale ? [0, 0] : s.Start,
+        });
+    }
+
+    private void OnStart(int index, ChangeEventArgs e) => WithNumber(e, $"start {ParameterName(index)}", value =>
+    {
+        var start = StartValues.ToArray();
+        start[index] = value;
+        Change(s => s with { Start = start });
+    });
+
+    private void OnPredictionX(ChangeEventArgs e) => WithNumber(e, "prediction x", value =>
+    {
+        _predictionX = value;
+        if (_figures is not null)
+        {
+            _figures.PredictionX = value;
+        }
+    });
+
+    private void OnContourClick(MouseEventArgs e)
+    {
+        if (_figures?.ContourPointAt(e.OffsetX, e.OffsetY) is { } point)
+        {
+            Change(s => s with { Start = [Round(point.X), Round(point.Y)] });
+        }
+    }
+
+    private void OnSpeed(ChangeEventArgs e)
+    {
+        _speed = int.Parse(e.Value?.ToString() ?? "30", CultureInfo.InvariantCulture);
+        if (_playing)
+        {
+            StopPlayback();
+            _ = Play();
+        }
+    }
+
+    private async Task TogglePlay()
+    {
+        if (_playing)
+        {
+            StopPlayback();
+            return;
+        }
+
+        await Play();
+    }
+
+    private async Task Play()
+    {
+        if (_session is null)
+        {
+            return;
+        }
+
+        if (_session.AtEnd)
+        {
+            _session.Reset();
+        }
+
+        if (_speed == 0)
+        {
+            _session.ToEnd();
+            return;
+        }
+
+        _playing = true;
+        _playback = new CancellationTokenSource();
+        var token = _playback.Token;
+        var interval = TimeSpan.FromMilliseconds(Math.Max(1000.0 / _speed, 33));
+        var perTick = Math.Max(1, (int)Math.Round(_speed * interval.TotalSeconds));
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                await InvokeAsync(() =>
+                {
+                    _phase = 3;
+                    if (!_session.Advance(perTick) || _session.AtEnd)
+                    {
+                        _playing = false;
+                        _playback?.Cancel();
+                    }
+
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Paused.
+        }
+    }
+
+    private void StopPlayback()
+    {
+        _playing = false;
+        _playback?.Cancel();
+        _playback?.Dispose();
+        _playback = null;
+    }
+
+    private async Task StepForward()
+    {
+        StopPlayback();
+        if (_session is null || !_session.Advance())
+        {
+            return;
+        }
+
+        // Light the phases of the update just made, one after another.
+        for (var phase = 0; phase < LoopPhases.Length; phase++)
+        {
+            _phase = phase;
+            StateHasChanged();
+            await Task.Delay(70);
+        }
+    }
+
+    private void StepBack()
+    {
+        StopPlayback();
+        _session?.StepBack();
+        _phase = -1;
+    }
+
+    private void Reset()
+    {
+        StopPlayback();
+        _session?.Reset();
+        _phase = -1;
+    }
+
+    private async Task OnUpload(InputFileChangeEventArgs e)
+    {
+        _uploadError = null;
+        var file = e.File;
+        if (file.Size > MaxUploadBytes)
+        {
+            _uploadError = $"{file.Name} is {file.Size:N0} bytes; the limit is {MaxUploadBytes:N0} (1 MiB). Nothing was changed.";
+            return;
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream(MaxUploadBytes);
+            using var reader = new StreamReader(stream);
+            var table = CsvTable.Parse(await reader.ReadToEndAsync(), file.Name, new CsvLimits(MaxCharacters: MaxUploadBytes, MaxRows: MaxUploadRows));
+            var numeric = table.NumericColumns();
+            if (numeric.Count < 2)
+            {
+                _uploadError = $"{file.Name} needs at least two columns of numbers (an x and a y); its numeric columns are: {(numeric.Count == 0 ? "none" : string.Join(", ", numeric))}.";
+                return;
+            }
+
+            _uploaded = table;
+            _uploadName = file.Name;
+            _uploadColumns = numeric;
+            _uploadX = numeric[0];
+            _uploadY = numeric[^1];
+        }
+        catch (ScenarioException error)
+        {
+            _uploadError = error.Message + " Nothing was changed.";
+        }
+        catch (IOException error)
+        {
+            _uploadError = $"{file.Name} could not be read: {error.Message}";
+        }
+    }
+
+    private void UseUpload()
+    {
+        if (_uploaded is null || _uploadX is null || _uploadY is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var x = _uploaded.NumericColumn(_uploadX);
+            var y = _uploaded.NumericColumn(_uploadY);
+            _predictionX = double.NaN;
+            Change(s => s with
+            {
+                Name = _uploadName,
+                Objective = new ObjectiveSpec
+                {
+                    Kind = "linear-regression",
+                    Loss = "half-mse",
+                    ScaleFeatures = s.Objective?.ScaleFeatures,
+                    Data = new DataSpec { X = [.. x.Select(v => (IReadOnlyList<double>)[v])], Y = y },
+                },
+                Start = [0, 0],
+            });
+            _datasetKey = "upload";
+        }
+        catch (ScenarioException error)
+        {
+            _uploadError = error.Message;
+        }
+    }
+
+    private void WithNumber(ChangeEventArgs e, string what, Action<double> use)
+    {
+        var text = e.Value?.ToString();
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            _error = $"The {what} '{text}' is not a number; the run is unchanged.";
+            return;
+        }
+
+        use(value);
+    }
+
+    private string ParameterName(int index) => _session?.ParameterNames.ElementAtOrDefault(index) ?? (index == 0 ? "w" : "b");
+
+    private static string DatasetKeyOf(Scenario scenario) => scenario.Objective?.Data switch
+    {
+        { Builtin: "portland-housing", Features: [.., "size_sqft"] } => "portland-raw",
+        { Builtin: "portland-housing" } => "portland",
+        { Builtin: { } name } => name,
+        { X: not null } => "upload",
+        _ => "portland",
+    };
+
+    private static string OptimizerLabel(string kind) => kind switch
+    {
+        "gd" => "gradient descent",
+        "sgd" => "momentum (SGD)",
+        "adam" => "Adam",
+        "adamw" => "AdamW",
+        "adagrad" => "AdaGrad",
+        "rmsprop" => "RMSprop",
+        _ => kind,
+    };
+
+    private static string Number(double value) => double.IsFinite(value) ? NiceNumbers.Significant(value) : LiveSession.F(value);
+
+    private static string Invariant(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static double Round(double value) => double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Base64UrlEncode(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] Base64UrlDecode(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        return Convert.FromBase64String(padded);
+    }
+}

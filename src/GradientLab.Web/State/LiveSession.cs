@@ -1,0 +1,200 @@
+using System.Globalization;
+using GradientLab.Core.Descent;
+using GradientLab.Core.Objectives;
+using GradientLab.Plotting;
+using GradientLab.Scenarios;
+
+namespace GradientLab.Web.State;
+
+/// <summary>One line of the ledger: a quantity of the current update, its symbol and its value.</summary>
+public sealed record LedgerLine(string Quantity, string Symbol, double Value, string TestId);
+
+/// <summary>One sample's prediction and error at the current parameters.</summary>
+public sealed record SampleLine(int Row, IReadOnlyList<double> Features, double Target, double Prediction)
+{
+    /// <summary>f(x) − y.</summary>
+    public double Error => Prediction - Target;
+}
+
+/// <summary>
+/// A run of the live demo and where the learner is in it. The run is computed to its stop once, when the settings are
+/// made (at most 1,000,000 steps, and the live page allows 100,000), so stepping back and forth only moves
+/// <see cref="Cursor"/> over the recorded trajectory; every number shown is the engine's record of that step.
+/// </summary>
+public sealed class LiveSession
+{
+    private readonly DescentRun _run;
+
+    /// <summary>Resolves the scenario and runs it to its stop.</summary>
+    /// <exception cref="ScenarioException">The scenario cannot run; the message says why.</exception>
+    public LiveSession(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Resolved = ScenarioResolver.Resolve(scenario);
+        _run = Resolved.CreateRun();
+        _run.RunToEnd();
+        if (Resolved.Settings.Objective is LinearRegression regression)
+        {
+            Minimum = regression.Minimum();
+        }
+        else if (Resolved.Settings.Objective is TestFunction function && function.Minima.Count > 0)
+        {
+            Minimum = [.. function.Minima[0]];
+        }
+    }
+
+    /// <summary>The scenario as it runs, every default filled in.</summary>
+    public ResolvedScenario Resolved { get; }
+
+    /// <summary>Every point of the run, θ₀ first.</summary>
+    public IReadOnlyList<StepRecord> Trajectory => _run.Trajectory;
+
+    /// <summary>The step the run stopped at.</summary>
+    public int LastStep => _run.Current.Step;
+
+    /// <summary>Why the run stopped (seen by the learner only once the cursor gets there).</summary>
+    public StopReason StopReason => _run.StopReason!.Value;
+
+    /// <summary>The exact minimiser where it is known (linear regression, test functions), else null.</summary>
+    public IReadOnlyList<double>? Minimum { get; }
+
+    /// <summary>The step being shown: θ at this step, and the update that leaves it.</summary>
+    public int Cursor { get; private set; }
+
+    /// <summary>The point being shown.</summary>
+    public StepRecord Current => Trajectory[Cursor];
+
+    /// <summary>Whether the cursor is at the run's last point.</summary>
+    public bool AtEnd => Cursor == LastStep;
+
+    /// <summary>The parameter names, weights first.</summary>
+    public IReadOnlyList<string> ParameterNames => Resolved.ParameterNames;
+
+    /// <summary>Moves forward <paramref name="steps"/> steps, stopping at the end; returns whether it moved.</summary>
+    public bool Advance(int steps = 1)
+    {
+        var target = Math.Min(LastStep, Cursor + Math.Max(0, steps));
+        var moved = target != Cursor;
+        Cursor = target;
+        return moved;
+    }
+
+    /// <summary>Moves back one step; returns whether it moved.</summary>
+    public bool StepBack()
+    {
+        if (Cursor == 0)
+        {
+            return false;
+        }
+
+        Cursor--;
+        return true;
+    }
+
+    /// <summary>Back to step 0.</summary>
+    public void Reset() => Cursor = 0;
+
+    /// <summary>To the last step.</summary>
+    public void ToEnd() => Cursor = LastStep;
+
+    /// <summary>The current state in words: converging, converged at step N, diverged at step N, and why.</summary>
+    public string Status
+    {
+        get
+        {
+            var current = Current;
+            var start = Trajectory[0];
+            var finite = double.IsFinite(current.Loss) && current.Parameters.All(double.IsFinite);
+            if (AtEnd)
+            {
+                return StopReason switch
+                {
+                    StopReason.Diverged when !finite => Say($"Diverged at step {current.Step}: the cost or a parameter is no longer a finite number — each step overshot further until the numbers overflowed. The learning rate is too large; try a smaller one."),
+                    StopReason.Diverged => Say($"Diverged at step {current.Step}: the cost rose from {F(start.Loss)} to {F(current.Loss)}, more than {F(Resolved.Settings.Stop.DivergenceFactor)} × its start, and the parameters are heading to infinity. The learning rate is too large; try a smaller one."),
+                    StopReason.Converged => Say($"Converged at step {current.Step}: the gradient's length {F(current.GradientNorm)} is within the tolerance {F(Resolved.Settings.Stop.GradientTolerance)}; the cost is {F(current.Loss)}."),
+                    _ => Say($"Stopped after the budget of {current.Step} steps: the cost fell from {F(start.Loss)} to {F(current.Loss)} and the gradient's length is still {F(current.GradientNorm)}."),
+                };
+            }
+
+            if (Cursor == 0)
+            {
+                return Say($"Ready at step 0: the cost is {F(current.Loss)}. Press play or step.");
+            }
+
+            var previous = Trajectory[Cursor - 1];
+            if (!finite || current.Loss > previous.Loss * (1 + 1e-12))
+            {
+                var rising = 0;
+                for (var k = Cursor; k > 0 && Trajectory[k].Loss > Trajectory[k - 1].Loss; k--)
+                {
+                    rising++;
+                }
+
+                return Say($"Diverging: the cost has risen for {rising} step{(rising == 1 ? "" : "s")} in a row, to {F(current.Loss)} — each step overshoots the minimum further.");
+            }
+
+            return Say($"Converging: the cost fell from {F(start.Loss)} to {F(current.Loss)} in {current.Step} step{(current.Step == 1 ? "" : "s")}.");
+        }
+    }
+
+    /// <summary>One word for the status: running, converged, diverged or stopped.</summary>
+    public string StatusKind => !AtEnd
+        ? (Cursor > 0 && !(Current.Loss <= Trajectory[Cursor - 1].Loss * (1 + 1e-12)) ? "diverging" : "converging")
+        : StopReason switch { StopReason.Diverged => "diverged", StopReason.Converged => "converged", _ => "stopped" };
+
+    /// <summary>The numbers of the update that leaves the current point, or null at the last point.</summary>
+    public IReadOnlyList<LedgerLine>? Ledger
+    {
+        get
+        {
+            if (AtEnd || Current.Gradient is null)
+            {
+                return null;
+            }
+
+            var before = Current;
+            var after = Trajectory[Cursor + 1];
+            var names = ParameterNames;
+            var lines = new List<LedgerLine> { new("cost before", "J(θ)", before.Loss, "ledger-cost-before") };
+            for (var i = 0; i < names.Count; i++)
+            {
+                lines.Add(new($"partial derivative", $"∂J/∂{names[i]}", before.Gradient![i], $"ledger-grad-{names[i]}"));
+            }
+
+            lines.Add(new("learning rate", "α", before.LearningRate ?? double.NaN, "ledger-alpha"));
+            for (var i = 0; i < names.Count; i++)
+            {
+                lines.Add(new($"{names[i]} before", names[i], before.Parameters[i], $"ledger-{names[i]}-before"));
+                lines.Add(new("change", $"Δ{names[i]}", after.Parameters[i] - before.Parameters[i], $"ledger-delta-{names[i]}"));
+                lines.Add(new($"{names[i]} after", $"{names[i]}′", after.Parameters[i], $"ledger-{names[i]}-after"));
+            }
+
+            lines.Add(new("cost after", "J(θ′)", after.Loss, "ledger-cost-after"));
+            return lines;
+        }
+    }
+
+    /// <summary>Each sample's prediction and error at the current parameters, for datasets of up to 10 rows.</summary>
+    public IReadOnlyList<SampleLine>? Samples
+    {
+        get
+        {
+            var data = Resolved.InputData;
+            if (data is null || data.SampleCount > 10)
+            {
+                return null;
+            }
+
+            return [.. Enumerable.Range(0, data.SampleCount).Select(row =>
+            {
+                var features = Enumerable.Range(0, data.FeatureCount).Select(j => data.Column(j)[row]).ToArray();
+                return new SampleLine(row, features, data.Targets[row], Resolved.Predict(Current.Parameters, features));
+            })];
+        }
+    }
+
+    /// <summary>A number as the page shows it: six significant digits, invariant culture.</summary>
+    public static string F(double value) => double.IsNaN(value) ? "not a number" : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : NiceNumbers.Significant(value);
+
+    private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
