@@ -112,7 +112,7 @@ public sealed class Plot
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(colorOf);
-        Append($"<g clip-path=\"url(#{_id}-clip)\" fill=\"none\" stroke-width=\"1.4\">");
+        Append($"<g class=\"gl-contours\" clip-path=\"url(#{_id}-clip)\" fill=\"none\" stroke-width=\"1.4\">");
         foreach (var line in lines)
         {
             if (line.Segments.Count == 0)

@@ -106,4 +106,69 @@ public sealed class LivePageTests(WebAppFixture web)
         (await page.Locator("[data-testid=card-live] svg").CountAsync()).ShouldBeGreaterThan(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "home.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task ACopiedLink_OpensTheSameRun()
+    {
+        var page = await web.OpenAsync("/live?preset=course-lab");
+        await page.GetByTestId("learning-rate").FillAsync("0.05");
+        await page.GetByTestId("learning-rate").PressAsync("Tab");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("live\\?s="));
+        await page.GetByTestId("step").ClickAsync();
+        await page.GetByTestId("step").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-count")).ToHaveTextAsync("2");
+        var w = await page.GetByTestId("param-w").InnerTextAsync();
+
+        var copy = await web.OpenAsync(page.Url[web.BaseUrl.Length..]);
+        await Assertions.Expect(copy.GetByTestId("learning-rate")).ToHaveValueAsync("0.05");
+        await copy.GetByTestId("step").ClickAsync();
+        await copy.GetByTestId("step").ClickAsync();
+        await Assertions.Expect(copy.GetByTestId("param-w")).ToHaveTextAsync(w);
+    }
+
+    [Fact]
+    public async Task AMalformedUpload_IsExplainedNextToTheUpload_AndTheRunIsKept()
+    {
+        var page = await web.OpenAsync("/live");
+        await page.GetByTestId("step").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-count")).ToHaveTextAsync("1");
+        await page.GetByTestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "houses.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("size,price\n1,300\n2\n"),
+        });
+        await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync("houses.csv, line 3: 1 cells, but the header has 2");
+        await Assertions.Expect(page.GetByTestId("step-count")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task AGoodUpload_ChoosesColumns_AndFitsThem()
+    {
+        var page = await web.OpenAsync("/live");
+        await page.GetByTestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "rooms.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("city,rooms,rent\nOslo,1,300\nRome,2,500\nLima,3,700\n"),
+        });
+        await page.GetByTestId("upload-x").SelectOptionAsync("rooms");
+        await page.GetByTestId("upload-y").SelectOptionAsync("rent");
+        await page.GetByTestId("upload-use").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("param-w")).ToHaveTextAsync("0");
+        ShouldMatch(await NumberAsync(page, "cost"), ((300.0 * 300) + (500 * 500) + (700 * 700)) / 6); // half-mse at w = b = 0
+        await Assertions.Expect(page.GetByTestId("samples")).ToContainTextAsync("700");
+    }
+
+    [Fact]
+    public async Task TheDarkTheme_AndAProjectorSizedScreen()
+    {
+        var page = await web.OpenAsync("/live", 1920, 1080);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("app")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("gl-dark"));
+        await page.GetByTestId("speed").SelectOptionAsync("0");
+        await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToContainTextAsync("Converged at step");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "live-dark-1920.png"), FullPage = true });
+    }
 }

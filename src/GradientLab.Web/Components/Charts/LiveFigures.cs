@@ -105,14 +105,28 @@ public sealed class LiveFigures
         var legend = new System.Text.StringBuilder();
         var area = plot.Area;
         var shown = levels.Count <= 5 ? levels : [levels[0], levels[levels.Count / 4], levels[levels.Count / 2], levels[3 * levels.Count / 4], levels[^1]];
-        var top = area.Top + 6;
-        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<rect class=\"gl-legend\" x=\"{area.Right - 104:0}\" y=\"{top:0}\" width=\"98\" height=\"{(shown.Count * 15) + 20:0}\" rx=\"4\"/>");
-        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{area.Right - 98:0}\" y=\"{top + 14:0}\">J (cost)</text>");
+        // The legend goes in the corner farthest from the start and the minimum, so it hides neither.
+        var legendHeight = (shown.Count * 15) + 20;
+        var marks = new List<DataPoint> { new(_session.Trajectory[0].Parameters[0], _session.Trajectory[0].Parameters[1]) };
+        if (_session.Minimum is { } mark)
+        {
+            marks.Add(new DataPoint(mark[0], mark[1]));
+        }
+
+        var corners = new[] { (X: area.Right - 104, Y: area.Top + 6), (X: area.Left + 6, Y: area.Top + 6), (X: area.Right - 104, Y: area.Bottom - legendHeight - 6), (X: area.Left + 6, Y: area.Bottom - legendHeight - 6) };
+        var (left, top) = corners.OrderBy(c => marks.Count(m =>
+        {
+            var px = plot.X.ToPixel(m.X);
+            var py = plot.Y.ToPixel(m.Y);
+            return px > c.X - 12 && px < c.X + 110 && py > c.Y - 12 && py < c.Y + legendHeight + 12;
+        })).First();
+        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<rect class=\"gl-legend\" x=\"{left:0}\" y=\"{top:0}\" width=\"98\" height=\"{legendHeight:0}\" rx=\"4\"/>");
+        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{left + 6:0}\" y=\"{top + 14:0}\">J (cost)</text>");
         for (var i = 0; i < shown.Count; i++)
         {
             var y = top + 28 + (i * 15);
-            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<line x1=\"{area.Right - 98:0}\" y1=\"{y - 4:0}\" x2=\"{area.Right - 80:0}\" y2=\"{y - 4:0}\" stroke=\"{ColorOf(shown[i])}\" stroke-width=\"3\"/>");
-            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{area.Right - 76:0}\" y=\"{y:0}\">{NiceNumbers.Significant(shown[i], 3)}</text>");
+            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<line x1=\"{left + 6:0}\" y1=\"{y - 4:0}\" x2=\"{left + 24:0}\" y2=\"{y - 4:0}\" stroke=\"{ColorOf(shown[i])}\" stroke-width=\"3\"/>");
+            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{left + 28:0}\" y=\"{y:0}\">{NiceNumbers.Significant(shown[i], 3)}</text>");
         }
 
         _contourStatic = plot.Raw(legend.ToString()).ToSvg("gl-layer");
@@ -125,7 +139,7 @@ public sealed class LiveFigures
         var plot = ContourPlot();
         var path = _session.Trajectory.Take(_session.Cursor + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
         var every = Math.Max(1, _session.LastStep / 25);
-        plot.Path(path, i => i < 12 || i % every == 0);
+        plot.Path(path, i => i < 6 || i % every == 0);
         var current = path[^1];
         plot.Marker(current, "gl-current", size: 6, title: $"{_session.ParameterNames[0]} = {LiveSession.F(current.X)}, {_session.ParameterNames[1]} = {LiveSession.F(current.Y)}", testId: "current-point");
         return plot.ToSvg("gl-layer");
