@@ -1,0 +1,111 @@
+using GradientLab.Scenarios;
+using GradientLab.Web.Components.Charts;
+using GradientLab.Web.State;
+
+namespace GradientLab.Web.Tests;
+
+public sealed class LiveSessionTests
+{
+    private static LiveSession Session(string preset, Func<Scenario, Scenario>? change = null)
+    {
+        var scenario = Presets.Get(preset).Scenario;
+        return new LiveSession(change is null ? scenario : change(scenario));
+    }
+
+    [Fact]
+    public void TheLedger_OfTheFirstCourseLabStep_HasTheReferenceNumbers()
+    {
+        var session = Session("course-lab");
+        var ledger = session.Ledger!.ToDictionary(l => l.TestId, l => l.Value);
+        ledger["ledger-cost-before"].ShouldBe(85000);
+        ledger["ledger-grad-w"].ShouldBe(-650);
+        ledger["ledger-grad-b"].ShouldBe(-400);
+        ledger["ledger-alpha"].ShouldBe(0.01);
+        ledger["ledger-delta-w"].ShouldBe(6.5, 1e-12);
+        ledger["ledger-delta-b"].ShouldBe(4.0, 1e-12);
+        ledger["ledger-cost-after"].ShouldBe(79274.8125);
+    }
+
+    [Fact]
+    public void Samples_ShowEachPredictionAndError_ForSmallData()
+    {
+        var session = Session("course-lab");
+        session.Advance();
+        var samples = session.Samples!;
+        samples.Count.ShouldBe(2);
+        samples[1].Prediction.ShouldBe((6.5 * 2) + 4, 1e-12);
+        samples[1].Error.ShouldBe(17 - 500, 1e-12);
+        Session("housing-live-demo").Samples.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Status_TellsConvergingThenConverged()
+    {
+        var session = Session("housing-live-demo");
+        session.Status.ShouldStartWith("Ready at step 0");
+        session.Advance(10);
+        session.StatusKind.ShouldBe("converging");
+        session.Status.ShouldStartWith("Converging: the cost fell from 164117");
+        session.ToEnd();
+        session.StatusKind.ShouldBe("converged");
+        session.Status.ShouldStartWith($"Converged at step {session.LastStep}");
+    }
+
+    [Fact]
+    public void Status_TellsDivergingThenDiverged_WithTheStep()
+    {
+        var session = Session("alpha-too-large");
+        session.Advance(3);
+        session.StatusKind.ShouldBe("diverging");
+        session.Status.ShouldStartWith("Diverging: the cost has risen for 3 steps in a row");
+        session.ToEnd();
+        session.Status.ShouldStartWith("Diverged at step 13: the cost rose from 85000 to");
+        session.Status.ShouldContain("try a smaller one");
+    }
+
+    [Fact]
+    public void AnOverflowingRun_IsExplained_NeverANaNWithoutWords()
+    {
+        var session = Session("course-lab", s => s with { Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = 1e200 } });
+        session.ToEnd();
+        session.Status.ShouldContain("no longer a finite number");
+        LiveSession.F(double.NaN).ShouldBe("not a number");
+    }
+
+    [Fact]
+    public void Cursor_StaysWithinTheRun()
+    {
+        var session = Session("lr-good");
+        session.StepBack().ShouldBeFalse();
+        session.Advance(1000).ShouldBeTrue();
+        session.Cursor.ShouldBe(20);
+        session.Advance().ShouldBeFalse();
+        session.Ledger.ShouldBeNull();
+        session.Reset();
+        session.Cursor.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Figures_DrawTheThreeViews_AndMapClicksToParameters()
+    {
+        var session = Session("housing-live-demo");
+        var figures = new LiveFigures(session);
+        figures.HasContour.ShouldBeTrue();
+        figures.DataStatic().ShouldContain("size (1000 sq ft)");
+        figures.DataDynamic().ShouldContain("f(1.25) = ");
+        figures.ContourStatic().ShouldContain("J (cost)");
+        figures.ContourDynamic().ShouldContain("data-testid=\"current-point\"");
+        figures.Loss(logScale: true).ShouldContain("cost J (log scale)");
+        var point = figures.ContourPointAt(LiveFigures.Width / 2.0, LiveFigures.Height / 2.0)!.Value;
+        double.IsFinite(point.X).ShouldBeTrue();
+        figures.ContourPointAt(1, 1).ShouldBeNull();
+    }
+
+    [Fact]
+    public void AThreeParameterModel_HasNoContour()
+    {
+        var figures = new LiveFigures(Session("unscaled-features"));
+        figures.HasContour.ShouldBeFalse();
+        figures.DataDynamic().ShouldContain("gl-prediction");
+    }
+}
