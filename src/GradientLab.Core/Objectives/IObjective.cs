@@ -50,6 +50,10 @@ public static class ObjectiveExtensions
         return gradient;
     }
 
+    /// <summary>The parameter names of a model with <paramref name="featureCount"/> weights and a bias: w, b or w1 … wd, b.</summary>
+    public static IReadOnlyList<string> WeightsThenBias(int featureCount) =>
+        featureCount == 1 ? ["w", "b"] : [.. Enumerable.Range(1, featureCount).Select(j => $"w{j}"), "b"];
+
     internal static void RequireDimension(this IObjective objective, ReadOnlySpan<double> point, Span<double> gradient)
     {
         if (point.Length != objective.Dimension || gradient.Length != objective.Dimension)

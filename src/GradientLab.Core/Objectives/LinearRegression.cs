@@ -30,9 +30,7 @@ public sealed class LinearRegression : ISampledObjective
         _data = data;
         Loss = loss;
         _lossScale = loss == RegressionLoss.HalfMse ? 0.5 : 1.0;
-        ParameterNames = data.FeatureCount == 1
-            ? ["w", "b"]
-            : [.. Enumerable.Range(1, data.FeatureCount).Select(j => $"w{j}"), "b"];
+        ParameterNames = ObjectiveExtensions.WeightsThenBias(data.FeatureCount);
     }
 
     /// <summary>The dataset the cost is measured on.</summary>

@@ -25,9 +25,7 @@ public sealed class SigmoidNeuron : ISampledObjective
         ArgumentNullException.ThrowIfNull(data);
         _data = data;
         Loss = loss;
-        ParameterNames = data.FeatureCount == 1
-            ? ["w", "b"]
-            : [.. Enumerable.Range(1, data.FeatureCount).Select(j => $"w{j}"), "b"];
+        ParameterNames = ObjectiveExtensions.WeightsThenBias(data.FeatureCount);
     }
 
     /// <summary>The samples.</summary>
