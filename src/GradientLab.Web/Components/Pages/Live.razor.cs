@@ -23,6 +23,9 @@ public sealed partial class Live
     /// <summary>Most rows of an uploaded CSV.</summary>
     public const int MaxUploadRows = 10_000;
 
+    /// <summary>The playback timer renders at most this often; faster speeds advance several steps per frame.</summary>
+    private const int MaxFramesPerSecond = 60;
+
     private const string CustomPreset = "custom";
     private const int MaxLinkLength = 6000;
     private static readonly string[] LivePresets = ["housing-live-demo", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
@@ -394,17 +397,22 @@ public sealed partial class Live
         _playing = true;
         _playback = new CancellationTokenSource();
         var token = _playback.Token;
-        var interval = TimeSpan.FromMilliseconds(Math.Max(1000.0 / _speed, 33));
-        var perTick = Math.Max(1, (int)Math.Round(_speed * interval.TotalSeconds));
+        var interval = TimeSpan.FromMilliseconds(Math.Max(1000.0 / _speed, 1000.0 / MaxFramesPerSecond));
+        var stepsPerTick = _speed * interval.TotalSeconds;
+        var owed = 0.0;
         using var timer = new PeriodicTimer(interval);
         try
         {
             while (await timer.WaitForNextTickAsync(token))
             {
+                // Carry the fraction, so 200 steps/s at 60 frames/s shows 200 steps a second, not 180.
+                owed += stepsPerTick;
+                var steps = Math.Max(1, (int)owed);
+                owed -= steps;
                 await InvokeAsync(() =>
                 {
                     _phase = 3;
-                    if (!_session.Advance(perTick) || _session.AtEnd)
+                    if (!_session.Advance(steps) || _session.AtEnd)
                     {
                         _playing = false;
                         _playback?.Cancel();
