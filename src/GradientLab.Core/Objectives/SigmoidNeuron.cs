@@ -12,6 +12,25 @@ public enum NeuronLoss
     BinaryCrossEntropy,
 }
 
+/// <summary>Every number of the chain rule for one sample of a one-input sigmoid neuron.</summary>
+/// <param name="Z">z = w·x + b.</param>
+/// <param name="Prediction">ŷ = σ(z).</param>
+/// <param name="Loss">L = (ŷ − y)², or the cross-entropy.</param>
+/// <param name="DLossDPrediction">∂L/∂ŷ: 2(ŷ − y) for the squared error; −y/ŷ + (1 − y)/(1 − ŷ) for cross-entropy.</param>
+/// <param name="DPredictionDZ">∂ŷ/∂z = ŷ(1 − ŷ).</param>
+/// <param name="DZDWeight">∂z/∂w = x.</param>
+/// <param name="DLossDWeight">∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w.</param>
+/// <param name="DLossDBias">∂L/∂b = ∂L/∂ŷ · ∂ŷ/∂z · 1.</param>
+public sealed record NeuronTrace(
+    double Z,
+    double Prediction,
+    double Loss,
+    double DLossDPrediction,
+    double DPredictionDZ,
+    double DZDWeight,
+    double DLossDWeight,
+    double DLossDBias);
+
 /// <summary>
 /// One sigmoid neuron z = w·x + b, ŷ = σ(z), its loss averaged over the samples. Parameters [w₁ … w_d, b].
 /// </summary>
@@ -61,6 +80,30 @@ public sealed class SigmoidNeuron : ISampledObjective
     /// </summary>
     public static double BinaryCrossEntropyOfLogit(double z, double target) =>
         Math.Max(z, 0) - (target * z) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+
+    /// <summary>The forward and backward pass of one sample through a one-input neuron, factor by factor.</summary>
+    /// <remarks>∂L/∂w and ∂L/∂b are those of <see cref="Evaluate(ReadOnlySpan{double}, Span{double})"/> when the data is this one sample.</remarks>
+    public static NeuronTrace Trace(double weight, double bias, double x, double target, NeuronLoss loss = NeuronLoss.SquaredError)
+    {
+        var z = (weight * x) + bias;
+        var prediction = Sigmoid(z);
+        var slope = prediction * (1 - prediction);
+        double value, dLossDPrediction, dLossDz;
+        if (loss == NeuronLoss.SquaredError)
+        {
+            value = (prediction - target) * (prediction - target);
+            dLossDPrediction = 2 * (prediction - target);
+            dLossDz = dLossDPrediction * slope;
+        }
+        else
+        {
+            value = BinaryCrossEntropyOfLogit(z, target);
+            dLossDPrediction = (-target / prediction) + ((1 - target) / (1 - prediction));
+            dLossDz = prediction - target;
+        }
+
+        return new NeuronTrace(z, prediction, value, dLossDPrediction, slope, x, dLossDz * x, dLossDz);
+    }
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)

@@ -49,3 +49,31 @@ public sealed class SigmoidNeuronTests
         SigmoidNeuron.Sigmoid(1000).ShouldBe(1.0);
     }
 }
+
+public sealed class NeuronTraceTests
+{
+    [Theory]
+    [InlineData(0.5, 0.0, 2.0, 1.0)]
+    [InlineData(0.5, 0.0, 2.0, 0.0)]
+    [InlineData(-1.3, 0.4, -0.7, 0.5)]
+    public void Trace_FactorsMultiplyToTheObjectivesGradient(double w, double b, double x, double y)
+    {
+        var trace = SigmoidNeuron.Trace(w, b, x, y);
+        var gradient = new double[2];
+        var loss = new SigmoidNeuron(GradientLab.Core.Data.Dataset.FromPairs([x], [y])).Evaluate([w, b], gradient);
+        trace.Loss.ShouldBeClose(loss, 1e-15);
+        (trace.DLossDPrediction * trace.DPredictionDZ * trace.DZDWeight).ShouldBeClose(gradient[0], 1e-14, 1e-16);
+        trace.DLossDWeight.ShouldBeClose(gradient[0], 1e-14, 1e-16);
+        trace.DLossDBias.ShouldBeClose(gradient[1], 1e-14, 1e-16);
+        trace.Z.ShouldBeClose((w * x) + b);
+        trace.DZDWeight.ShouldBe(x);
+    }
+
+    [Fact]
+    public void Trace_WithCrossEntropy_HasDLossDZ_YHatMinusY()
+    {
+        var trace = SigmoidNeuron.Trace(0.5, 0, 2, 1, NeuronLoss.BinaryCrossEntropy);
+        (trace.DLossDPrediction * trace.DPredictionDZ).ShouldBeClose(trace.Prediction - 1, 1e-12);
+        trace.DLossDBias.ShouldBeClose(trace.Prediction - 1, 1e-15);
+    }
+}

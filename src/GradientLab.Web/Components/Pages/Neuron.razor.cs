@@ -1,0 +1,209 @@
+using System.Globalization;
+using GradientLab.Core.Objectives;
+using GradientLab.Plotting;
+using GradientLab.Scenarios;
+using GradientLab.Web.Components.Charts;
+using GradientLab.Web.State;
+using Microsoft.AspNetCore.Components;
+
+namespace GradientLab.Web.Components.Pages;
+
+/// <summary>The chain-rule stepper: one sigmoid neuron, every factor of every update.</summary>
+public sealed partial class Neuron
+{
+    private const int Iterations = 60;
+    private string _preset = "neuron-underprediction";
+    private double _x;
+    private double _y;
+    private double _w0;
+    private double _b0;
+    private double _alpha;
+    private int _speed = 2;
+    private LiveSession? _session;
+    private NeuronTrace? _trace;
+    private string _lossFigure = "";
+    private string _sigmoidFigure = "";
+    private string _behaviour = "";
+    private string? _error;
+    private bool _ready;
+    private Timer? _timer;
+
+    /// <summary>A scenario to open: one of the three neuron presets.</summary>
+    [SupplyParameterFromQuery(Name = "preset")]
+    public string? PresetQuery { get; set; }
+
+    /// <inheritdoc/>
+    public void Dispose() => StopAuto();
+
+    /// <inheritdoc/>
+    protected override void OnInitialized() => LoadPreset(PresetQuery is "neuron-overprediction" or "neuron-oscillation" ? PresetQuery : "neuron-underprediction");
+
+    /// <inheritdoc/>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
+    }
+
+    private void LoadPreset(string name)
+    {
+        var scenario = Presets.Get(name).Scenario;
+        _preset = name;
+        _x = scenario.Objective!.Data!.X![0][0];
+        _y = scenario.Objective.Data.Y![0];
+        _w0 = scenario.Start![0];
+        _b0 = scenario.Start[1];
+        _alpha = scenario.Optimizer!.LearningRate!.Value;
+        Rebuild();
+    }
+
+    private void Rebuild()
+    {
+        StopAuto();
+        try
+        {
+            _session = new LiveSession(new Scenario
+            {
+                Name = _preset,
+                Objective = new ObjectiveSpec { Kind = "sigmoid-neuron", Loss = "squared-error", Data = new DataSpec { X = [[_x]], Y = [_y] } },
+                Start = [_w0, _b0],
+                Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _alpha },
+                Steps = Iterations,
+            });
+            _error = null;
+            _behaviour = Behaviour(_session);
+            Show();
+        }
+        catch (ScenarioException error)
+        {
+            _error = error.Message;
+        }
+    }
+
+    private void Show()
+    {
+        var session = _session!;
+        var w = session.Current.Parameters[0];
+        var b = session.Current.Parameters[1];
+        _trace = SigmoidNeuron.Trace(w, b, _x, _y);
+        var ws = session.Trajectory.Select(p => p.Parameters[0]).Where(double.IsFinite).ToArray();
+        var next = session.AtEnd ? w : session.Trajectory[session.Cursor + 1].Parameters[0];
+        _lossFigure = NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max());
+        _sigmoidFigure = NeuronFigures.Sigmoid(_trace.Z, _trace.Prediction, _y);
+    }
+
+    /// <summary>What the whole run does, said honestly: converges, settles into a cycle, or wanders.</summary>
+    private static string Behaviour(LiveSession session)
+    {
+        var w = session.Trajectory.Select(p => p.Parameters[0]).ToArray();
+        var losses = session.Trajectory.Select(p => p.Loss).ToArray();
+        if (w.Length < 6)
+        {
+            return "";
+        }
+
+        var last = w.Length - 1;
+        if (Math.Abs(w[last] - w[last - 2]) < 1e-6 && Math.Abs(w[last] - w[last - 1]) > 1e-3)
+        {
+            return $"Over {last} iterations w neither converges nor blows up: it settles into a two-step cycle, jumping between {NiceNumbers.Significant(w[last - 1], 4)} and {NiceNumbers.Significant(w[last], 4)}, because each step overshoots the minimum by as much as the last.";
+        }
+
+        var falling = losses.Zip(losses.Skip(1)).All(pair => pair.Second <= pair.First + 1e-15);
+        return falling
+            ? $"Over {last} iterations the loss falls every time, from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}."
+            : $"Over {last} iterations the loss goes up and down (from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}): the steps overshoot.";
+    }
+
+    private void OnPreset(ChangeEventArgs e)
+    {
+        if (e.Value?.ToString() is { } name && Presets.Find(name) is not null)
+        {
+            LoadPreset(name);
+        }
+    }
+
+    private void Set(ChangeEventArgs e, Action<double> assign)
+    {
+        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            _error = $"'{e.Value}' is not a number; nothing was changed.";
+            return;
+        }
+
+        assign(value);
+        _preset = "custom";
+        Rebuild();
+    }
+
+    private void Next()
+    {
+        if (_session?.Advance() == true)
+        {
+            Show();
+        }
+    }
+
+    private void Previous()
+    {
+        if (_session?.StepBack() == true)
+        {
+            Show();
+        }
+    }
+
+    private void Reset()
+    {
+        StopAuto();
+        _session?.Reset();
+        if (_session is not null)
+        {
+            Show();
+        }
+    }
+
+    private void ToggleAuto()
+    {
+        if (_timer is not null)
+        {
+            StopAuto();
+            return;
+        }
+
+        _timer = new Timer(_ => _ = InvokeAsync(() =>
+        {
+            if (_session is null || !_session.Advance())
+            {
+                StopAuto();
+            }
+            else
+            {
+                Show();
+            }
+
+            StateHasChanged();
+        }), null, TimeSpan.FromSeconds(1.0 / _speed), TimeSpan.FromSeconds(1.0 / _speed));
+    }
+
+    private void OnSpeed(ChangeEventArgs e)
+    {
+        _speed = int.Parse(e.Value?.ToString() ?? "2", CultureInfo.InvariantCulture);
+        if (_timer is not null)
+        {
+            StopAuto();
+            ToggleAuto();
+        }
+    }
+
+    private void StopAuto()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private static string N(double value) => LiveSession.F(value);
+
+    private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

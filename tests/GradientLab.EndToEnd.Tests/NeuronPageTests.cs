@@ -1,0 +1,93 @@
+using System.Globalization;
+using GradientLab.Scenarios;
+using Microsoft.Playwright;
+
+namespace GradientLab.EndToEnd.Tests;
+
+[Collection("web")]
+public sealed class NeuronPageTests(WebAppFixture web)
+{
+    private static async Task<double> NumberAsync(IPage page, string testId) =>
+        double.Parse(await page.GetByTestId(testId).InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static void ShouldMatch(double shown, double expected, string what) =>
+        Math.Abs(shown - expected).ShouldBeLessThanOrEqualTo((Math.Abs(expected) * 1e-5) + 1e-12, $"{what}: page shows {shown}, expected {expected}");
+
+    [Theory]
+    [InlineData("neuron-underprediction", 2.0, 1.0, 0.5, 0.0, 1.0)]
+    [InlineData("neuron-overprediction", 2.0, 0.0, 0.5, 0.0, 1.0)]
+    [InlineData("neuron-oscillation", 2.0, 0.5, 0.5, 0.0, 4.0)]
+    public async Task TheFirstIteration_MatchesTheFormulasByHand(string preset, double x, double y, double w, double b, double alpha)
+    {
+        var page = await web.OpenAsync($"/neuron?preset={preset}");
+        ShouldMatch(double.Parse(await page.GetByTestId("x").InputValueAsync(), CultureInfo.InvariantCulture), x, "x");
+        ShouldMatch(double.Parse(await page.GetByTestId("alpha").InputValueAsync(), CultureInfo.InvariantCulture), alpha, "α");
+
+        // By hand, from REFERENCE.md: z = w·x + b, ŷ = 1/(1 + e^−z), L = (ŷ − y)², ∂L/∂ŷ = 2(ŷ − y), ∂ŷ/∂z = ŷ(1 − ŷ), ∂z/∂w = x.
+        var z = (w * x) + b;
+        var yHat = 1 / (1 + Math.Exp(-z));
+        var dLdYHat = 2 * (yHat - y);
+        var dYHatDz = yHat * (1 - yHat);
+        ShouldMatch(await NumberAsync(page, "z"), z, "z");
+        ShouldMatch(await NumberAsync(page, "y-hat"), yHat, "ŷ");
+        ShouldMatch(await NumberAsync(page, "loss"), (yHat - y) * (yHat - y), "L");
+        ShouldMatch(await NumberAsync(page, "dl-dyhat"), dLdYHat, "∂L/∂ŷ");
+        ShouldMatch(await NumberAsync(page, "dyhat-dz"), dYHatDz, "∂ŷ/∂z");
+        ShouldMatch(await NumberAsync(page, "dz-dw"), x, "∂z/∂w");
+        ShouldMatch(await NumberAsync(page, "dl-dw"), dLdYHat * dYHatDz * x, "∂L/∂w");
+        ShouldMatch(await NumberAsync(page, "dl-db"), dLdYHat * dYHatDz, "∂L/∂b");
+        ShouldMatch(await NumberAsync(page, "w"), w, "w");
+        ShouldMatch(await NumberAsync(page, "b"), b, "b");
+        ShouldMatch(await NumberAsync(page, "w-next"), w - (alpha * dLdYHat * dYHatDz * x), "w next");
+        (await NumberAsync(page, "iteration")).ShouldBe(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, $"{preset}.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("neuron-underprediction")]
+    [InlineData("neuron-overprediction")]
+    [InlineData("neuron-oscillation")]
+    public async Task SteppingThrough_ShowsTheEnginesNumbersAtEveryIteration(string preset)
+    {
+        var page = await web.OpenAsync($"/neuron?preset={preset}");
+        var run = ScenarioResolver.Resolve(Presets.Get(preset).Scenario with { Steps = 60 }).CreateRun();
+        run.RunToEnd();
+        for (var k = 1; k <= 5; k++)
+        {
+            await page.GetByTestId("next").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("iteration")).ToHaveTextAsync(k.ToString(CultureInfo.InvariantCulture));
+            var point = run.Trajectory[k];
+            ShouldMatch(await NumberAsync(page, "w"), point.Parameters[0], $"w at {k}");
+            ShouldMatch(await NumberAsync(page, "b"), point.Parameters[1], $"b at {k}");
+            ShouldMatch(await NumberAsync(page, "loss"), point.Loss, $"L at {k}");
+            ShouldMatch(await NumberAsync(page, "dl-dw"), point.Gradient![0], $"∂L/∂w at {k}");
+            ShouldMatch(await NumberAsync(page, "dl-db"), point.Gradient[1], $"∂L/∂b at {k}");
+            ShouldMatch(await NumberAsync(page, "w-next"), run.Trajectory[k + 1].Parameters[0], $"next w at {k}");
+        }
+
+        await page.GetByTestId("previous").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("iteration")).ToHaveTextAsync("4");
+    }
+
+    [Fact]
+    public async Task Underprediction_SaysWIncreases_AndOscillation_SaysItCycles()
+    {
+        var page = await web.OpenAsync("/neuron?preset=neuron-underprediction");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("is negative");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("w increases");
+        await page.GetByTestId("scenario").SelectOptionAsync("neuron-oscillation");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("two-step cycle");
+    }
+
+    [Fact]
+    public async Task YourOwnNumbers_Restart_TheStepper()
+    {
+        var page = await web.OpenAsync("/neuron");
+        await page.GetByTestId("next").ClickAsync();
+        await page.GetByTestId("x").FillAsync("-1");
+        await page.GetByTestId("x").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("iteration")).ToHaveTextAsync("0");
+        ShouldMatch(await NumberAsync(page, "z"), -0.5, "z");
+        ShouldMatch(await NumberAsync(page, "dz-dw"), -1, "∂z/∂w");
+    }
+}
