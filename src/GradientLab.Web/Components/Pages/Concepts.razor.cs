@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using GradientLab.Core.Descent;
+using GradientLab.Plotting;
+using GradientLab.Scenarios;
+using GradientLab.Web.Components.Charts;
+using GradientLab.Web.State;
+using Microsoft.AspNetCore.Components;
+
+namespace GradientLab.Web.Components.Pages;
+
+/// <summary>The concepts page: the update rule, the update order, the three batch variants, a tour of one iteration, experiments.</summary>
+public sealed partial class Concepts
+{
+    private static readonly string[] TourStages = ["Parameters", "Forward pass", "Loss", "Backward pass", "Update", "Next mini-batch"];
+
+    private static readonly (string Key, string Label, string Lesson)[] Experiments =
+    [
+        ("base", "base: α = 0.01, batch 2, 100 epochs", "The reference run: every other experiment changes one thing."),
+        ("alpha-small", "α = 0.001", "Steps ten times smaller: every update is safe, but after the same 100 epochs the cost is still far from zero."),
+        ("alpha-large", "α = 0.5", "Steps fifty times larger: each update overshoots the valley by more than the last, and the run diverges."),
+        ("batch-1", "batch size 1", "One row per update: five noisy updates per epoch, so the cost falls faster per epoch but jitters."),
+        ("batch-full", "full batch (5)", "All rows per update: one smooth update per epoch, so the cost falls more slowly per epoch."),
+        ("parabola-line", "y = x² with a line", "A straight line cannot follow a parabola: the cost stops at a floor well above zero however long it runs."),
+        ("parabola-poly", "y = x² with x and x²", "With x² as a second feature (scaled), the same descent fits the curve and the cost goes to zero."),
+        ("more-epochs", "1000 epochs", "Ten times the epochs: the cost keeps falling until it is near zero."),
+    ];
+
+    private double _theta = 4;
+    private double _ruleAlpha = 0.1;
+
+    private string _orderPreset = "course-lab";
+    private double _orderAlpha = 0.01;
+    private int _orderSteps = 50;
+    private LiveSession? _simultaneous;
+    private LiveSession? _sequential;
+    private string _orderFigure = "";
+
+    private int _batchSize = 2;
+    private int _epochs = 30;
+    private double _variantAlpha = 0.02;
+    private List<(string Name, string Key, LiveSession Session)> Variants { get; } = [];
+    private string _variantPaths = "";
+    private string _variantLosses = "";
+
+    private LiveSession _tour = new(Presets.Get("minibatch-line").Scenario);
+    private int _tourIteration;
+    private int _tourStage;
+
+    private string _experiment = "";
+    private LiveSession? _experimentSession;
+    private LiveSession? _experimentBase;
+    private string _experimentFigure = "";
+    private bool _ready;
+
+    private double RuleNext => _theta - (_ruleAlpha * 2 * _theta);
+
+    private string RuleSentence
+    {
+        get
+        {
+            var factor = 1 - (2 * _ruleAlpha);
+            return Math.Abs(factor) < 1
+                ? string.Create(CultureInfo.InvariantCulture, $"Each step multiplies θ by 1 − 2α = {N(factor)}: |{N(factor)}| < 1, so θ shrinks towards the minimum at 0{(factor < 0 ? ", flipping sides each time" : "")}.")
+                : string.Create(CultureInfo.InvariantCulture, $"Each step multiplies θ by 1 − 2α = {N(factor)}: |{N(factor)}| ≥ 1, so θ never settles — α is too large for this curve (it must stay below 1).");
+        }
+    }
+
+    private string ExperimentLesson => Experiments.FirstOrDefault(e => e.Key == _experiment).Lesson + (_experimentSession is { } s && _experimentBase is { } b && _experiment != "base"
+        ? string.Create(CultureInfo.InvariantCulture, $" Final cost {N(s.Trajectory[^1].Loss)} after {s.Trajectory[^1].Epoch} epochs; the base run ends at {N(b.Trajectory[^1].Loss)}.")
+        : "");
+
+    /// <inheritdoc/>
+    protected override void OnInitialized()
+    {
+        BuildOrder();
+        BuildVariants();
+        RunExperiment("base");
+    }
+
+    /// <inheritdoc/>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ready = true;
+            StateHasChanged();
+        }
+    }
+
+    private static void SetRule(ChangeEventArgs e, Action<double> assign)
+    {
+        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            assign(value);
+        }
+    }
+
+    private void OnOrderPreset(ChangeEventArgs e)
+    {
+        _orderPreset = e.Value?.ToString() ?? "course-lab";
+        _orderAlpha = _orderPreset == "course-lab" ? 0.01 : 0.2;
+        BuildOrder();
+    }
+
+    private void OnOrderAlpha(ChangeEventArgs e) => SetRule(e, v => { _orderAlpha = v; BuildOrder(); });
+
+    private void OnOrderSteps(ChangeEventArgs e) => SetRule(e, v => { _orderSteps = Math.Clamp((int)v, 1, 2000); BuildOrder(); });
+
+    private void BuildOrder()
+    {
+        var scenario = Presets.Get(_orderPreset).Scenario with
+        {
+            Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _orderAlpha },
+            Steps = _orderSteps,
+            Stop = null,
+        };
+        try
+        {
+            _simultaneous = new LiveSession(scenario with { Update = "simultaneous" });
+            _sequential = new LiveSession(scenario with { Update = "sequential" });
+            _orderFigure = ConceptFigures.Paths(
+                _simultaneous.Resolved.Settings.Objective,
+                [new("simultaneous", "gl-s1", _simultaneous.Trajectory), new("sequential", "gl-s3", _sequential.Trajectory)],
+                _simultaneous.Minimum,
+                "order",
+                "order-plot");
+        }
+        catch (ScenarioException)
+        {
+            _simultaneous = _sequential = null;
+        }
+    }
+
+    private static StepRecord At(LiveSession session, int step) => session.Trajectory[Math.Min(step, session.LastStep)];
+
+    private void OnBatchSize(ChangeEventArgs e) => SetRule(e, v => { _batchSize = Math.Clamp((int)v, 1, 5); BuildVariants(); });
+
+    private void OnEpochs(ChangeEventArgs e) => SetRule(e, v => { _epochs = Math.Clamp((int)v, 1, 500); BuildVariants(); });
+
+    private void OnVariantAlpha(ChangeEventArgs e) => SetRule(e, v => { _variantAlpha = v; BuildVariants(); });
+
+    private void BuildVariants()
+    {
+        Scenario Variant(BatchSpec batch, int perEpoch) => new()
+        {
+            Objective = new ObjectiveSpec { Kind = "linear-regression", Data = new DataSpec { Builtin = "line" } },
+            Start = [0, 0],
+            Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _variantAlpha },
+            Batch = batch,
+            Steps = _epochs * perEpoch,
+        };
+
+        try
+        {
+            var mini = (int)Math.Ceiling(5.0 / _batchSize);
+            Variants.Clear();
+            Variants.Add(("batch (all 5 rows)", "full", new LiveSession(Variant(new BatchSpec { Kind = "full" }, 1))));
+            Variants.Add(($"mini-batch of {_batchSize}", "mini", new LiveSession(Variant(new BatchSpec { Kind = "mini", Size = _batchSize, Seed = 42 }, mini))));
+            Variants.Add(("stochastic (1 row)", "stochastic", new LiveSession(Variant(new BatchSpec { Kind = "stochastic", Seed = 42 }, 5))));
+            var series = Variants.Select((v, i) => new Series(v.Name, $"gl-s{i + 1}", v.Session.Trajectory, (int)Math.Ceiling(5.0 / v.Session.Resolved.Settings.Batch.EffectiveSize(5)))).ToList();
+            _variantPaths = ConceptFigures.Paths(Variants[0].Session.Resolved.Settings.Objective, series, Variants[0].Session.Minimum, "variants", "variants-plot");
+            _variantLosses = ConceptFigures.Losses(series, "variants-loss", "variants-loss-plot");
+        }
+        catch (ScenarioException)
+        {
+            Variants.Clear();
+        }
+    }
+
+    private void TourNext()
+    {
+        if (_tourStage < TourStages.Length - 1)
+        {
+            _tourStage++;
+            return;
+        }
+
+        if (_tour.Advance())
+        {
+            _tourIteration = _tour.Cursor;
+        }
+
+        _tourStage = 0;
+    }
+
+    private void TourRestart()
+    {
+        _tour.Reset();
+        _tourIteration = 0;
+        _tourStage = 0;
+    }
+
+    private string TourDetail
+    {
+        get
+        {
+            var settings = _tour.Resolved.Settings;
+            var data = _tour.Resolved.InputData!;
+            var sampler = new BatchSampler(settings.Batch, data.SampleCount);
+            int[] rows = [];
+            for (var k = 0; k <= _tourIteration; k++)
+            {
+                rows = sampler.Next().ToArray();
+            }
+
+            var point = _tour.Current;
+            var next = _tour.AtEnd ? point : _tour.Trajectory[_tour.Cursor + 1];
+            double w = point.Parameters[0], b = point.Parameters[1];
+            var html = new StringBuilder();
+            switch (_tourStage)
+            {
+                case 0:
+                    html.Append(CultureInfo.InvariantCulture, $"<p>The parameters before iteration {_tourIteration}: w = <b data-testid=\"tour-w\">{N(w)}</b>, b = <b data-testid=\"tour-b\">{N(b)}</b>. This iteration's mini-batch is rows {string.Join(", ", rows.Select(r => r + 1))} (epoch {point.Epoch}).</p>");
+                    break;
+                case 1:
+                    html.Append("<table><tr><th>row</th><th>x</th><th>f(x) = w·x + b</th></tr>");
+                    foreach (var r in rows)
+                    {
+                        var x = data.Column(0)[r];
+                        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r + 1}</td><td class=\"gl-num\">{N(x)}</td><td class=\"gl-num\">{N(w)} × {N(x)} + {N(b)} = {N((w * x) + b)}</td></tr>");
+                    }
+
+                    html.Append("</table>");
+                    break;
+                case 2:
+                    html.Append("<table><tr><th>row</th><th>f(x) − y</th><th>(f(x) − y)²</th></tr>");
+                    var sum = 0.0;
+                    foreach (var r in rows)
+                    {
+                        var error = (w * data.Column(0)[r]) + b - data.Targets[r];
+                        sum += error * error;
+                        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r + 1}</td><td class=\"gl-num\">{N(error)}</td><td class=\"gl-num\">{N(error * error)}</td></tr>");
+                    }
+
+                    html.Append(CultureInfo.InvariantCulture, $"</table><p>Batch cost J = 1/(2m) Σ (f − y)² = {N(sum)} / {2 * rows.Length} = <b data-testid=\"tour-loss\">{N(sum / (2 * rows.Length))}</b>.</p>");
+                    break;
+                case 3:
+                    html.Append(CultureInfo.InvariantCulture, $"<p>∂J/∂w = 1/m Σ (f − y)·x = <b data-testid=\"tour-dw\">{N(point.Gradient?[0] ?? double.NaN)}</b>; ∂J/∂b = 1/m Σ (f − y) = <b data-testid=\"tour-db\">{N(point.Gradient?[1] ?? double.NaN)}</b>, both measured at the same (w, b) over the {rows.Length} rows of the batch.</p>");
+                    break;
+                case 4:
+                    var rate = point.LearningRate ?? 0;
+                    html.Append(CultureInfo.InvariantCulture, $"<p>w ← {N(w)} − {N(rate)} × {N(point.Gradient?[0] ?? 0)} = <b data-testid=\"tour-w-next\">{N(next.Parameters[0])}</b>; b ← {N(b)} − {N(rate)} × {N(point.Gradient?[1] ?? 0)} = <b>{N(next.Parameters[1])}</b>. The cost over all the data goes from {N(point.Loss)} to {N(next.Loss)}.</p>");
+                    break;
+                default:
+                    var upcoming = sampler.Next().ToArray();
+                    html.Append(CultureInfo.InvariantCulture, $"<p>Next: iteration {_tourIteration + 1} takes rows {string.Join(", ", upcoming.Select(r => r + 1))}{(next.Epoch > point.Epoch ? ", the first batch of a new epoch (the rows were reshuffled)" : "")}. Press “Next stage” to go round again.</p>");
+                    break;
+            }
+
+            return html.ToString();
+        }
+    }
+
+    private void RunExperiment(string key)
+    {
+        Scenario Exercise(double alpha = 0.01, int batch = 2, int epochs = 100, string data = "line", int degree = 1) => new()
+        {
+            Name = "experiment-" + key,
+            Objective = new ObjectiveSpec { Kind = "linear-regression", Data = new DataSpec { Builtin = data }, PolynomialDegree = degree == 1 ? null : degree, ScaleFeatures = degree == 1 ? null : true },
+            Start = degree == 1 ? [0, 0] : [0, 0, 0],
+            Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = alpha },
+            Batch = new BatchSpec { Kind = "mini", Size = batch, Seed = 42 },
+            Steps = epochs * (int)Math.Ceiling((data == "line" ? 5.0 : 13.0) / batch),
+        };
+
+        var scenario = key switch
+        {
+            "alpha-small" => Exercise(alpha: 0.001),
+            "alpha-large" => Exercise(alpha: 0.5),
+            "batch-1" => Exercise(batch: 1),
+            "batch-full" => Exercise(batch: 5),
+            "parabola-line" => Exercise(data: "parabola", batch: 13),
+            "parabola-poly" => Exercise(data: "parabola", batch: 13, degree: 2, alpha: 0.1),
+            "more-epochs" => Exercise(epochs: 1000),
+            _ => Exercise(),
+        };
+        _experiment = key;
+        _experimentSession = new LiveSession(scenario);
+        _experimentSession.ToEnd();
+        _experimentBase ??= new LiveSession(Exercise());
+        _experimentBase.ToEnd();
+        Series Of(string name, string css, LiveSession session) =>
+            new(name, css, session.Trajectory, (int)Math.Ceiling(session.Resolved.Data!.SampleCount / (double)session.Resolved.Settings.Batch.EffectiveSize(session.Resolved.Data.SampleCount)));
+        List<Series> series = key == "base"
+            ? [Of("base", "gl-s1", _experimentBase)]
+            : [Of("base", "gl-s1", _experimentBase), Of(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
+        _experimentFigure = ConceptFigures.Losses(series, "experiment", "experiment-plot");
+    }
+
+    private static string N(double value) => LiveSession.F(value);
+
+    private static string I(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
