@@ -50,6 +50,7 @@ public static class GradlabApp
         var root = new RootCommand("GradientLab: run gradient-descent scenarios and export every step.");
         root.Subcommands.Add(PresetsCommand(console));
         root.Subcommands.Add(RunCommand(console));
+        root.Subcommands.Add(CompareCommand(console));
         return root;
     }
 
@@ -62,6 +63,13 @@ public static class GradlabApp
             foreach (var preset in Presets.All)
             {
                 console.Out.WriteLine($"{preset.Name.PadRight(width)}  {preset.Description}");
+            }
+
+            console.Out.WriteLine();
+            console.Out.WriteLine("Comparisons (gradlab compare NAME):");
+            foreach (var (name, members) in Presets.Comparisons)
+            {
+                console.Out.WriteLine($"{name.PadRight(width)}  {string.Join(", ", members)}");
             }
 
             return 0;
@@ -110,6 +118,60 @@ public static class GradlabApp
             RunWithProgress(run, console, parsed.GetValue(output) is null && chosenFormat == "table");
             var file = parsed.GetValue(output);
             Write(resolved, run, chosenFormat, reportEvery, file, console);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CompareCommand(CliConsole console)
+    {
+        var scenarios = new Argument<string[]>("scenarios") { Description = "Presets, scenario .json files or comparison names (see 'gradlab presets').", Arity = ArgumentArity.OneOrMore };
+        var steps = new Option<int?>("--steps") { Description = "Step budget for every scenario." };
+        var every = new Option<int?>("--every") { Description = "Report every N-th step of each run and its last (default: every step)." };
+        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var command = new Command("compare", "Run several scenarios and write them together: CSV (scenario, step, loss, parameters) or JSON (an array of run documents).")
+        {
+            scenarios, steps, every, format, output,
+        };
+        command.SetAction(parsed =>
+        {
+            var names = parsed.GetValue(scenarios)!.SelectMany(n => Presets.Comparisons.TryGetValue(n, out var members) ? members : [n]).ToList();
+            var reportEvery = parsed.GetValue(every) ?? 1;
+            if (reportEvery < 1)
+            {
+                throw new UsageException($"--every must be at least 1 (got {reportEvery}).");
+            }
+
+            var runs = names.Select(name =>
+            {
+                var resolved = ScenarioSource.Load(name, new Overrides(Steps: parsed.GetValue(steps)));
+                var run = resolved.CreateRun();
+                run.RunToEnd();
+                return (resolved, run);
+            }).ToList();
+            var file = parsed.GetValue(output);
+            using var stream = file is null ? new MemoryStream() : (Stream)file.Create();
+            if (parsed.GetValue(format) == "json")
+            {
+                TrajectoryWriter.WriteJsonArray(stream, runs, reportEvery);
+            }
+            else
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                TrajectoryWriter.WriteComparisonCsv(writer, runs, reportEvery);
+            }
+
+            if (file is null)
+            {
+                console.Out.Write(System.Text.Encoding.UTF8.GetString(((MemoryStream)stream).ToArray()));
+            }
+            else
+            {
+                console.Out.WriteLine($"Wrote {runs.Count} runs ({string.Join(", ", runs.Select(r => $"{r.resolved.Scenario.Name}: {TrajectoryWriter.StopReasonName(r.run.StopReason!.Value)} at step {r.run.Current.Step}"))}) to {file.FullName}.");
+            }
+
             return 0;
         });
         return command;

@@ -76,9 +76,44 @@ internal static class TrajectoryWriter
         }
     }
 
+    /// <summary>Several runs as one CSV: scenario, step, loss, then one column per parameter name (blank where a run has no such parameter).</summary>
+    public static void WriteComparisonCsv(TextWriter output, IReadOnlyList<(ResolvedScenario Scenario, DescentRun Run)> runs, int every)
+    {
+        var names = runs.SelectMany(r => r.Scenario.ParameterNames).Distinct(StringComparer.Ordinal).ToList();
+        output.WriteLine(string.Join(",", ["scenario", "step", "loss", .. names]));
+        foreach (var (scenario, run) in runs)
+        {
+            var own = scenario.ParameterNames.ToList();
+            foreach (var point in Reported(run, every))
+            {
+                var cells = new List<string> { Csv(scenario.Scenario.Name ?? ""), point.Step.ToString(Invariant), Number(point.Loss) };
+                cells.AddRange(names.Select(name => own.IndexOf(name) is var i and >= 0 ? Number(point.Parameters[i]) : ""));
+                output.WriteLine(string.Join(",", cells));
+            }
+        }
+    }
+
+    /// <summary>Several runs as a JSON array of <c>run</c> documents.</summary>
+    public static void WriteJsonArray(Stream output, IReadOnlyList<(ResolvedScenario Scenario, DescentRun Run)> runs, int every)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScenarioJson.Options.Encoder });
+        json.WriteStartArray();
+        foreach (var (scenario, run) in runs)
+        {
+            WriteRunDocument(json, scenario, run, every);
+        }
+
+        json.WriteEndArray();
+    }
+
     public static void WriteJson(Stream output, ResolvedScenario scenario, DescentRun run, int every)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScenarioJson.Options.Encoder });
+        WriteRunDocument(json, scenario, run, every);
+    }
+
+    private static void WriteRunDocument(Utf8JsonWriter json, ResolvedScenario scenario, DescentRun run, int every)
+    {
         json.WriteStartObject();
         json.WritePropertyName("scenario");
         JsonSerializer.Serialize(json, scenario.Scenario, ScenarioJson.Options);
@@ -132,6 +167,9 @@ internal static class TrajectoryWriter
         StopReason.Converged => "converged",
         _ => "diverged",
     };
+
+    private static string Csv(string text) =>
+        text.IndexOfAny([',', '"', '\n']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Explain(DescentRun run)
     {

@@ -62,7 +62,24 @@ public static class Presets
         Make("rosenbrock-adam",
             "Adam (α = 0.02) from (−1.2, 1) along Rosenbrock's curved valley to the minimum at (1, 1).",
             Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "adam", LearningRate = 0.02 }, 3000),
+        Make("vanilla",
+            "J(θ) = θ² from θ = 4, plain gradient descent with α = 0.05, to set against 'momentum': still at 0.82 after 15 steps.",
+            Function("quadratic-1d"), [4], Gd(0.05), 40),
+        Make("rosenbrock-gd",
+            "Plain gradient descent (α = 0.001) from (−1.2, 1) on Rosenbrock: it reaches the valley fast, then crawls along its floor.",
+            Function("rosenbrock"), [-1.2, 1], Gd(0.001), 3000),
+        Make("rosenbrock-momentum",
+            "SGD with momentum 0.9 (α = 0.001) from (−1.2, 1) on Rosenbrock: the velocity carries it along the valley floor.",
+            Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9 }, 3000),
     ];
+
+    /// <summary>Named sets of presets to run side by side (<c>gradlab compare lr-dilemma</c>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Comparisons { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["lr-dilemma"] = ["lr-too-small", "lr-good", "lr-diverging"],
+        ["momentum-vs-vanilla"] = ["vanilla", "momentum"],
+        ["race-rosenbrock"] = ["rosenbrock-gd", "rosenbrock-momentum", "rosenbrock-adam"],
+    };
 
     /// <summary>The names of every preset.</summary>
     public static IReadOnlyList<string> Names => [.. All.Select(p => p.Name)];
