@@ -66,12 +66,12 @@ public static class ConceptFigures
     }
 
     /// <summary>The loss of several runs against epoch (steps placed at their fractional epoch), log scale, on shared axes.</summary>
-    public static string Losses(IReadOnlyList<Series> runs, string id, string testId)
+    public static string Losses(IReadOnlyList<Series> runs, string id, string testId, string xLabel = "epoch")
     {
         var finite = runs.SelectMany(r => r.Points).Select(p => p.Loss).Where(v => double.IsFinite(v) && v > 0).DefaultIfEmpty(1).ToArray();
         var xMax = Math.Max(1, runs.Max(r => r.Points[^1].Step / (double)r.UpdatesPerEpoch));
         var plot = Plot.Create(440, 260, new DataRect(0, xMax, finite.Min() / 2, finite.Max() * 2), logY: true, id: id)
-            .Axes("epoch", "cost J (log scale)");
+            .Axes(xLabel, "cost J (log scale)");
         foreach (var run in runs)
         {
             plot.Line(run.Points.Select(p => new DataPoint(p.Step / (double)run.UpdatesPerEpoch, p.Loss)), run.CssClass);
