@@ -141,7 +141,7 @@ public static class OptimizerFigures
     private static string Legend(IReadOnlyList<(string Name, string Css)> entries, PixelRect area, bool top)
     {
         var legend = new System.Text.StringBuilder();
-        var width = 24 + (entries.Max(e => e.Name.Length) * 6.6);
+        var width = 24 + (entries.Max(e => e.Name.Length) * 7.2);
         var y0 = top ? area.Top + 6 : area.Bottom - (entries.Count * 16) - 12;
         legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<rect class=\"gl-legend\" x=\"{area.Right - width - 6:0}\" y=\"{y0:0}\" width=\"{width:0}\" height=\"{(entries.Count * 16) + 6:0}\" rx=\"4\"/>");
         for (var i = 0; i < entries.Count; i++)
