@@ -71,6 +71,16 @@ public static class Presets
         Make("rosenbrock-momentum",
             "SGD with momentum 0.9 (α = 0.001) from (−1.2, 1) on Rosenbrock: the velocity carries it along the valley floor.",
             Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9 }, 3000),
+        Make("sequential-update",
+            "The course lab with α = 0.5 and the buggy sequential update: w moves first, then ∂J/∂b is measured at the new w.",
+            Regression(HousingTiny), [0, 0], Gd(0.5), 200,
+            update: "sequential"),
+        Make("saddle-point",
+            "f(x, y) = x² − y² from (−1.8, 0.000001): plain GD slides into the saddle at the origin and lingers there before it escapes along y.",
+            Function("saddle"), [-1.8, 1e-6], Gd(0.1), 40),
+        Make("plateau",
+            "One sigmoid neuron started deep in saturation (x = 2, y = 1, w = −5): σ is flat there, the gradient is tiny and the loss barely moves.",
+            Neuron(2, 1), [-5, 0], Gd(1), 100),
     ];
 
     /// <summary>Named sets of presets to run side by side (<c>gradlab compare lr-dilemma</c>).</summary>
@@ -92,7 +102,7 @@ public static class Presets
     public static Preset Get(string name) =>
         Find(name) ?? throw new ScenarioException($"Unknown preset '{name}'. Presets: {string.Join(", ", Names)}.");
 
-    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, BatchSpec? batch = null, StopSpec? stop = null) =>
+    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, BatchSpec? batch = null, StopSpec? stop = null, string? update = null) =>
         new(name, description, new Scenario
         {
             Name = name,
@@ -103,6 +113,7 @@ public static class Presets
             Batch = batch,
             Steps = steps,
             Stop = stop,
+            Update = update,
         });
 
     private static ObjectiveSpec Regression(DataSpec data) => new() { Kind = "linear-regression", Loss = "half-mse", Data = data };

@@ -30,6 +30,13 @@ public interface ISampledObjective : IObjective
     double Evaluate(ReadOnlySpan<double> point, Span<double> gradient, ReadOnlySpan<int> rows);
 }
 
+/// <summary>An objective whose Hessian is the same at every point (a quadratic): its curvature is known exactly.</summary>
+public interface IQuadraticObjective : IObjective
+{
+    /// <summary>The constant Hessian, row-major, <see cref="IObjective.Dimension"/>².</summary>
+    double[] Hessian();
+}
+
 /// <summary>Extension helpers for every objective.</summary>
 public static class ObjectiveExtensions
 {

@@ -18,7 +18,7 @@ public enum RegressionLoss
 /// <summary>
 /// The cost of the linear model f(x) = w·x + b over a dataset: parameters [w₁ … w_d, b].
 /// </summary>
-public sealed class LinearRegression : ISampledObjective
+public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 {
     private readonly Dataset _data;
     private readonly double _lossScale;

@@ -33,7 +33,7 @@ public abstract class TestFunction : IObjective
 }
 
 /// <summary>J(θ) = θ², the one-dimensional bowl of the learning-rate dilemma. Minimum 0 at θ = 0.</summary>
-public sealed class Quadratic1D : TestFunction
+public sealed class Quadratic1D : TestFunction, IQuadraticObjective
 {
     /// <inheritdoc/>
     public override string Name => "quadratic-1d";
@@ -48,6 +48,9 @@ public sealed class Quadratic1D : TestFunction
     public override IReadOnlyList<IReadOnlyList<double>> Minima => [[0.0]];
 
     /// <inheritdoc/>
+    public double[] Hessian() => [2.0];
+
+    /// <inheritdoc/>
     protected override double EvaluateCore(ReadOnlySpan<double> point, Span<double> gradient)
     {
         gradient[0] = 2 * point[0];
@@ -59,7 +62,7 @@ public sealed class Quadratic1D : TestFunction
 /// f(θ) = ½ Σ λᵢ θᵢ²: a bowl whose Hessian is diag(λ). Equal eigenvalues make a round bowl; a large ratio
 /// λmax/λmin (the condition number) makes the narrow valley where plain gradient descent zigzags.
 /// </summary>
-public sealed class QuadraticBowl : TestFunction
+public sealed class QuadraticBowl : TestFunction, IQuadraticObjective
 {
     private readonly double[] _eigenvalues;
 
@@ -94,6 +97,19 @@ public sealed class QuadraticBowl : TestFunction
 
     /// <inheritdoc/>
     public override IReadOnlyList<IReadOnlyList<double>> Minima => [new double[Dimension]];
+
+    /// <inheritdoc/>
+    public double[] Hessian()
+    {
+        var n = _eigenvalues.Length;
+        var hessian = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            hessian[(i * n) + i] = _eigenvalues[i];
+        }
+
+        return hessian;
+    }
 
     /// <inheritdoc/>
     protected override double EvaluateCore(ReadOnlySpan<double> point, Span<double> gradient)
