@@ -51,6 +51,7 @@ public static class GradlabApp
         root.Subcommands.Add(PresetsCommand(console));
         root.Subcommands.Add(RunCommand(console));
         root.Subcommands.Add(CompareCommand(console));
+        root.Subcommands.Add(DiagnoseCommand(console));
         return root;
     }
 
@@ -77,36 +78,58 @@ public static class GradlabApp
         return command;
     }
 
+    /// <summary>The options that change a scenario, shared by <c>run</c> and <c>diagnose</c>.</summary>
+    private sealed class OverrideOptions
+    {
+        public Option<double?> LearningRate { get; } = new("--learning-rate", "--alpha") { Description = "Learning rate γ (α)." };
+
+        public Option<int?> Steps { get; } = new("--steps") { Description = $"Step budget (at most {DescentSettings.StepLimit:N0})." };
+
+        public Option<string?> Start { get; } = new("--start") { Description = "Start point, weights then bias, comma-separated: --start 0.5,-2" };
+
+        public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"Optimizer: {string.Join(", ", ScenarioResolver.OptimizerKinds)}." };
+
+        public Option<double?> Momentum { get; } = new("--momentum") { Description = "Momentum μ (turns plain gd into sgd with momentum)." };
+
+        public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (1 = stochastic)." };
+
+        public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of the mini-batch shuffles." };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { LearningRate, Steps, Start, Optimizer, Momentum, BatchSize, Seed })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public Overrides Read(ParseResult parsed) => new(
+            parsed.GetValue(LearningRate),
+            parsed.GetValue(Steps),
+            ParseStart(parsed.GetValue(Start)),
+            parsed.GetValue(Optimizer),
+            parsed.GetValue(Momentum),
+            parsed.GetValue(BatchSize),
+            parsed.GetValue(Seed));
+    }
+
     private static Command RunCommand(CliConsole console)
     {
         var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
-        var learningRate = new Option<double?>("--learning-rate", "--alpha") { Description = "Learning rate γ (α)." };
-        var steps = new Option<int?>("--steps") { Description = $"Step budget (at most {DescentSettings.StepLimit:N0})." };
-        var start = new Option<string?>("--start") { Description = "Start point, weights then bias, comma-separated: --start 0.5,-2" };
-        var optimizer = new Option<string?>("--optimizer") { Description = $"Optimizer: {string.Join(", ", ScenarioResolver.OptimizerKinds)}." };
-        var momentum = new Option<double?>("--momentum") { Description = "Momentum μ (turns plain gd into sgd with momentum)." };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Mini-batch size (1 = stochastic)." };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the mini-batch shuffles." };
+        var overrides = new OverrideOptions();
         var every = new Option<int?>("--every") { Description = "Report every N-th step and the last (table default: a tenth of the steps; csv and json: every step)." };
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
 
-        var command = new Command("run", "Run a scenario and print or export every step.")
-        {
-            scenario, learningRate, steps, start, optimizer, momentum, batchSize, seed, every, format, output,
-        };
+        var command = new Command("run", "Run a scenario and print or export every step.") { scenario };
+        overrides.AddTo(command);
+        command.Options.Add(every);
+        command.Options.Add(format);
+        command.Options.Add(output);
         command.SetAction(parsed =>
         {
-            var overrides = new Overrides(
-                parsed.GetValue(learningRate),
-                parsed.GetValue(steps),
-                ParseStart(parsed.GetValue(start)),
-                parsed.GetValue(optimizer),
-                parsed.GetValue(momentum),
-                parsed.GetValue(batchSize),
-                parsed.GetValue(seed));
-            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides);
+            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
             var chosenFormat = parsed.GetValue(format)!;
             var reportEvery = parsed.GetValue(every) ?? (chosenFormat == "table" ? Math.Max(1, (resolved.Settings.MaxSteps + 9) / 10) : 1);
             if (reportEvery < 1)
@@ -118,6 +141,37 @@ public static class GradlabApp
             RunWithProgress(run, console, parsed.GetValue(output) is null && chosenFormat == "table");
             var file = parsed.GetValue(output);
             Write(resolved, run, chosenFormat, reportEvery, file, console);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command DiagnoseCommand(CliConsole console)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var overrides = new OverrideOptions();
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("diagnose", "Run a scenario and say what is going wrong, why, and what to change: curvature, stability limits, verdict, evidence, advice.") { scenario };
+        overrides.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parsed =>
+        {
+            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
+            var run = resolved.CreateRun();
+            RunWithProgress(run, console, parsed.GetValue(format) == "text");
+            var report = new ScenarioDiagnoser(resolved).Diagnose(run.Trajectory, run.StopReason);
+            if (parsed.GetValue(format) == "json")
+            {
+                using var buffer = new MemoryStream();
+                DiagnosisWriter.WriteJson(buffer, resolved, run, report);
+                console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                DiagnosisWriter.WriteText(console.Out, resolved, run, report);
+            }
+
             return 0;
         });
         return command;
