@@ -24,6 +24,8 @@ public sealed record SampleLine(int Row, IReadOnlyList<double> Features, double 
 public sealed class LiveSession
 {
     private readonly DescentRun _run;
+    private readonly ScenarioDiagnoser _diagnoser;
+    private (int Cursor, DiagnosisReport Report)? _diagnosis;
 
     /// <summary>Resolves the scenario and runs it to its stop.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run; the message says why.</exception>
@@ -33,6 +35,7 @@ public sealed class LiveSession
         Resolved = ScenarioResolver.Resolve(scenario);
         _run = Resolved.CreateRun();
         _run.RunToEnd();
+        _diagnoser = new ScenarioDiagnoser(Resolved);
         if (Resolved.Settings.Objective is LinearRegression regression)
         {
             Minimum = regression.Minimum();
@@ -96,6 +99,21 @@ public sealed class LiveSession
 
     /// <summary>To the last step.</summary>
     public void ToEnd() => Cursor = LastStep;
+
+    /// <summary>The diagnosis of the run up to the cursor (the stop reason counts only once the cursor reaches it).</summary>
+    public DiagnosisReport Diagnosis
+    {
+        get
+        {
+            if (_diagnosis is not { } cached || cached.Cursor != Cursor)
+            {
+                var seen = Trajectory.Take(Cursor + 1).ToList();
+                _diagnosis = (Cursor, _diagnoser.Diagnose(seen, AtEnd ? StopReason : null));
+            }
+
+            return _diagnosis.Value.Report;
+        }
+    }
 
     /// <summary>The current state in words: converging, converged at step N, diverged at step N, and why.</summary>
     public string Status

@@ -355,6 +355,23 @@ public sealed partial class Live
         }
     }
 
+    private void ApplyAdvice()
+    {
+        var advice = _session?.Diagnosis.Diagnosis;
+        if (advice is null)
+        {
+            return;
+        }
+
+        Change(s => s with
+        {
+            Optimizer = advice.SuggestedLearningRate is { } rate ? (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } : s.Optimizer,
+            Objective = advice.SuggestScaling ? s.Objective! with { ScaleFeatures = true } : s.Objective,
+            Start = advice.SuggestScaling ? null : s.Start,
+            Update = advice.SuggestSimultaneous ? "simultaneous" : s.Update,
+        });
+    }
+
     private void OnSpeed(ChangeEventArgs e)
     {
         _speed = int.Parse(e.Value?.ToString() ?? "30", CultureInfo.InvariantCulture);

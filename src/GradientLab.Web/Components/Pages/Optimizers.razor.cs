@@ -199,6 +199,7 @@ public sealed partial class Optimizers
         {
             var surfaceChanged = _race?.Surface != _surface;
             _race = new RaceSession(_surface, _start, racers, _budget, schedule, tolerance: 0.01);
+            _diagnosers.Clear();
             if (surfaceChanged || _raceContours.Length == 0)
             {
                 _raceContours = OptimizerFigures.RaceContours(_race);
@@ -323,6 +324,28 @@ public sealed partial class Optimizers
     {
         _raceTimer?.Dispose();
         _raceTimer = null;
+    }
+
+    private readonly Dictionary<ResolvedScenario, ScenarioDiagnoser> _diagnosers = new(ReferenceEqualityComparer.Instance);
+
+    private DiagnosisReport Diagnose((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
+    {
+        if (!_diagnosers.TryGetValue(selected.Scenario, out var diagnoser))
+        {
+            diagnoser = new ScenarioDiagnoser(selected.Scenario);
+            _diagnosers[selected.Scenario] = diagnoser;
+        }
+
+        return diagnoser.Diagnose(selected.Run.Trajectory, selected.Run.StopReason);
+    }
+
+    private void ApplyAdvice((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
+    {
+        if (Diagnose(selected).Diagnosis.SuggestedLearningRate is { } rate)
+        {
+            _rates[selected.Racer.Key] = rate;
+            BuildRace();
+        }
     }
 
     private static IReadOnlyList<double>? EffectiveStep((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
