@@ -9,13 +9,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-if [ -d tests/GradientLab.EndToEnd.Tests ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium for the browser tests (apt)..."
-  if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Could not install chromium: browser tests will fail." >&2
-  else
-    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Could not install chromium: browser tests will fail." >&2
-  fi
+# Debian packages the tests use: Chromium (browser tests), librsvg and cairo (PNG figures).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ldconfig -p 2>/dev/null | grep -q 'librsvg-2.so.2' || missing+=(librsvg2-2)
+ldconfig -p 2>/dev/null | grep -q 'libcairo.so.2' || missing+=(libcairo2)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing with apt: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  ($sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) \
+    || echo "Could not install ${missing[*]}: the tests that need them will fail." >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -52,6 +52,7 @@ public static class GradlabApp
         root.Subcommands.Add(RunCommand(console));
         root.Subcommands.Add(CompareCommand(console));
         root.Subcommands.Add(DiagnoseCommand(console));
+        root.Subcommands.Add(PlotCommand(console));
         return root;
     }
 
@@ -172,6 +173,64 @@ public static class GradlabApp
                 DiagnosisWriter.WriteText(console.Out, resolved, run, report);
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command PlotCommand(CliConsole console)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var overrides = new OverrideOptions();
+        var figure = new Option<string?>("--figure") { Description = "contour (the cost surface with the path; needs two parameters), data (the samples with the model) or loss. Default: contour where possible, else loss." };
+        figure.AcceptOnlyFromAmong("contour", "data", "loss");
+        var step = new Option<int?>("--step") { Description = "Draw the run up to this step (default: its last)." };
+        var log = new Option<bool>("--log") { Description = "Loss on a log scale." };
+        var output = new Option<FileInfo>("--out") { Description = "The figure file: .svg, or .png (drawn with librsvg).", Required = true };
+        var command = new Command("plot", "Run a scenario and draw a figure of it as SVG or PNG.") { scenario };
+        overrides.AddTo(command);
+        command.Options.Add(figure);
+        command.Options.Add(step);
+        command.Options.Add(log);
+        command.Options.Add(output);
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(output)!;
+            var extension = file.Extension.ToLowerInvariant();
+            if (extension is not (".svg" or ".png"))
+            {
+                throw new UsageException($"--out: '{file.Name}' should end in .svg or .png.");
+            }
+
+            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
+            var run = resolved.CreateRun();
+            run.RunToEnd();
+            var figures = new GradientLab.Figures.RunFigures(resolved, run.Trajectory);
+            var cursor = Math.Min(parsed.GetValue(step) ?? run.Current.Step, run.Current.Step);
+            if (cursor < 0)
+            {
+                throw new UsageException($"--step must be 0 or more (got {cursor}).");
+            }
+
+            var kind = parsed.GetValue(figure) ?? (figures.HasContour ? "contour" : "loss");
+            var (svg, width, height) = kind switch
+            {
+                "contour" when !figures.HasContour => throw new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames)}). Try --figure loss."),
+                "contour" => (figures.ContourFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
+                "data" when !figures.HasData => throw new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
+                "data" => (figures.DataFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
+                _ => (figures.Loss(cursor, parsed.GetValue(log), standalone: true), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.LossHeight),
+            };
+            if (extension == ".png")
+            {
+                SvgRasterizer.WritePng(svg, width, height, file.FullName);
+            }
+            else
+            {
+                File.WriteAllText(file.FullName, svg);
+            }
+
+            console.Out.WriteLine($"Wrote the {kind} figure of '{resolved.Scenario.Name}' at step {cursor} to {file.FullName}.");
             return 0;
         });
         return command;

@@ -56,7 +56,8 @@ public sealed class Plot
         ".gl-axis{stroke:#444;stroke-width:1}.gl-grid{stroke:#ddd;stroke-width:1}.gl-tick{font:12px sans-serif;fill:#333}" +
         ".gl-label{font:13px sans-serif;fill:#222}.gl-data{fill:#1f77b4;fill-opacity:.75}.gl-line{stroke:#d62728;stroke-width:2.5;fill:none}" +
         ".gl-path{stroke:#d62728;stroke-width:1.8;fill:none}.gl-current{fill:#d62728;stroke:#fff;stroke-width:1.5}" +
-        ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-note{font:bold 13px sans-serif;fill:#222}.gl-marker-line{stroke:#888;stroke-dasharray:4 3}";
+        ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-note{font:bold 13px sans-serif;fill:#222}.gl-marker-line{stroke:#888;stroke-dasharray:4 3}" +
+        ".gl-legend{fill:#fff;fill-opacity:.85;stroke:#ccc}.gl-loss{stroke:#1f6feb;stroke-width:2;fill:none}.gl-prediction{stroke:#d62728;stroke-width:1.5;fill:none}";
 
     /// <summary>A chart of <paramref name="width"/> × <paramref name="height"/> pixels showing <paramref name="domain"/>.</summary>
     /// <param name="logY">A base-10 vertical axis (the domain's y must then be above zero).</param>

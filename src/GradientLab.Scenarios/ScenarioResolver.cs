@@ -49,6 +49,14 @@ public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Setting
 
     /// <summary>A new run of this scenario, at step 0.</summary>
     public DescentRun CreateRun() => new(Settings);
+
+    /// <summary>The exact minimiser where it is known (the least-squares fit of linear regression, a test function's first minimum), else null.</summary>
+    public IReadOnlyList<double>? KnownMinimum() => Settings.Objective switch
+    {
+        LinearRegression regression => regression.Minimum(),
+        TestFunction { Minima.Count: > 0 } function => [.. function.Minima[0]],
+        _ => null,
+    };
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
 using GradientLab.Scenarios;
-using GradientLab.Web.Components.Charts;
+using GradientLab.Figures;
 using GradientLab.Web.State;
 
 namespace GradientLab.Web.Tests;
@@ -89,14 +89,14 @@ public sealed class LiveSessionTests
     public void Figures_DrawTheThreeViews_AndMapClicksToParameters()
     {
         var session = Session("housing-live-demo");
-        var figures = new LiveFigures(session);
+        var figures = new RunFigures(session.Resolved, session.Trajectory);
         figures.HasContour.ShouldBeTrue();
         figures.DataStatic().ShouldContain("size (1000 sq ft)");
-        figures.DataDynamic().ShouldContain("f(1.25) = ");
+        figures.DataDynamic(session.Cursor).ShouldContain("f(1.25) = ");
         figures.ContourStatic().ShouldContain("J (cost)");
-        figures.ContourDynamic().ShouldContain("data-testid=\"current-point\"");
-        figures.Loss(logScale: true).ShouldContain("cost J (log scale)");
-        var point = figures.ContourPointAt(LiveFigures.Width / 2.0, LiveFigures.Height / 2.0)!.Value;
+        figures.ContourDynamic(0).ShouldContain("data-testid=\"current-point\"");
+        figures.Loss(session.Cursor, logScale: true).ShouldContain("cost J (log scale)");
+        var point = figures.ContourPointAt(RunFigures.Width / 2.0, RunFigures.Height / 2.0)!.Value;
         double.IsFinite(point.X).ShouldBeTrue();
         figures.ContourPointAt(1, 1).ShouldBeNull();
     }
@@ -104,8 +104,9 @@ public sealed class LiveSessionTests
     [Fact]
     public void AThreeParameterModel_HasNoContour()
     {
-        var figures = new LiveFigures(Session("unscaled-features"));
+        var session = Session("unscaled-features");
+        var figures = new RunFigures(session.Resolved, session.Trajectory);
         figures.HasContour.ShouldBeFalse();
-        figures.DataDynamic().ShouldContain("gl-prediction");
+        figures.DataDynamic(0).ShouldContain("gl-prediction");
     }
 }

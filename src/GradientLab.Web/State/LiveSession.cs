@@ -36,14 +36,7 @@ public sealed class LiveSession
         _run = Resolved.CreateRun();
         _run.RunToEnd();
         _diagnoser = new ScenarioDiagnoser(Resolved);
-        if (Resolved.Settings.Objective is LinearRegression regression)
-        {
-            Minimum = regression.Minimum();
-        }
-        else if (Resolved.Settings.Objective is TestFunction function && function.Minima.Count > 0)
-        {
-            Minimum = [.. function.Minima[0]];
-        }
+        Minimum = Resolved.KnownMinimum();
     }
 
     /// <summary>The scenario as it runs, every default filled in.</summary>

@@ -1,3 +1,4 @@
+using GradientLab.Figures;
 using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
 using GradientLab.Web.State;
@@ -37,7 +38,7 @@ public sealed partial class Failures
         var session = new LiveSession(Presets.Get(preset).Scenario);
         session.ToEnd();
         var link = preset is "plateau" ? "neuron" : $"live?preset={preset}";
-        _failures.Add(new Failure(key, title, preset, session, new LiveFigures(session), link));
+        _failures.Add(new Failure(key, title, preset, session, new RunFigures(session.Resolved, session.Trajectory), link));
     }
 
     /// <summary>Price against raw square feet: two parameters, so the thin valley can be drawn, and with scaling turned into circles.</summary>
@@ -59,7 +60,7 @@ public sealed partial class Failures
         };
         var session = new LiveSession(scenario);
         session.ToEnd();
-        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new LiveFigures(session), "live?preset=unscaled-features");
+        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), "live?preset=unscaled-features");
     }
 
     private void ToggleScaling()
@@ -69,5 +70,5 @@ public sealed partial class Failures
         _failures[index] = Unscaled();
     }
 
-    private sealed record Failure(string Key, string Title, string Preset, LiveSession Session, LiveFigures Figures, string Link);
+    private sealed record Failure(string Key, string Title, string Preset, LiveSession Session, RunFigures Figures, string Link);
 }

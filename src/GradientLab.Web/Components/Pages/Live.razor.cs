@@ -1,3 +1,4 @@
+using GradientLab.Figures;
 using System.Globalization;
 using System.Text;
 using GradientLab.Plotting;
@@ -45,7 +46,7 @@ public sealed partial class Live
     private string _presetName = "housing-live-demo";
     private string _datasetKey = "portland";
     private LiveSession? _session;
-    private LiveFigures? _figures;
+    private RunFigures? _figures;
     private string? _error;
     private string? _linkNote;
     private bool _playing;
@@ -197,7 +198,7 @@ public sealed partial class Live
 
             _scenario = scenario;
             _session = session;
-            _figures = new LiveFigures(session) { PredictionX = _predictionX };
+            _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX };
             _datasetKey = DatasetKeyOf(scenario);
             _error = null;
             _phase = -1;

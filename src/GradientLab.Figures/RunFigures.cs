@@ -1,14 +1,16 @@
+using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
 using GradientLab.Plotting;
-using GradientLab.Web.State;
+using GradientLab.Scenarios;
 
-namespace GradientLab.Web.Components.Charts;
+namespace GradientLab.Figures;
 
 /// <summary>
-/// The three linked views of the live demo as SVG. Each view has a static layer, drawn once per run (axes, data,
-/// contours), and a dynamic layer redrawn at every step (the line, the path, the loss so far), stacked in the page.
+/// The three linked views of a run as SVG: the data with the model, the cost surface J(w, b) with the path, and the loss
+/// curve. The web page stacks a static layer (axes, data, contours: drawn once per run) under a dynamic one (redrawn
+/// at every step); a file gets both in one figure. Every view shows the run up to a cursor, a step of the trajectory.
 /// </summary>
-public sealed class LiveFigures
+public sealed class RunFigures
 {
     /// <summary>Width of each chart in pixels.</summary>
     public const int Width = 430;
@@ -16,54 +18,71 @@ public sealed class LiveFigures
     /// <summary>Height of each chart in pixels.</summary>
     public const int Height = 320;
 
-    private readonly LiveSession _session;
+    /// <summary>Height of the loss chart in pixels.</summary>
+    public const int LossHeight = 250;
+
+    private readonly ResolvedScenario _scenario;
+    private readonly IReadOnlyList<StepRecord> _trajectory;
+    private readonly IReadOnlyList<double>? _minimum;
     private readonly DataRect _dataDomain;
     private readonly DataRect? _contourWindow;
     private string? _dataStatic;
     private string? _contourStatic;
 
-    /// <summary>Prepares the views of <paramref name="session"/>.</summary>
-    public LiveFigures(LiveSession session)
+    /// <summary>Prepares the views of a run of <paramref name="scenario"/> with the points of <paramref name="trajectory"/>.</summary>
+    public RunFigures(ResolvedScenario scenario, IReadOnlyList<StepRecord> trajectory)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        _session = session;
-        _dataDomain = DataDomain(session);
-        _contourWindow = session.ParameterNames.Count == 2 ? ContourWindow(session) : null;
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(trajectory);
+        _scenario = scenario;
+        _trajectory = trajectory;
+        _minimum = scenario.KnownMinimum();
+        _dataDomain = DataDomain();
+        _contourWindow = scenario.ParameterNames.Count == 2 ? ContourWindow() : null;
     }
 
     /// <summary>Whether the run has exactly two parameters, so J(w, b) can be drawn as contours.</summary>
     public bool HasContour => _contourWindow is not null;
 
     /// <summary>Whether the objective has data to plot.</summary>
-    public bool HasData => _session.Resolved.InputData is not null;
+    public bool HasData => _scenario.InputData is not null;
 
     /// <summary>The x at which the data view writes the model's prediction.</summary>
     public double PredictionX { get; set; } = double.NaN;
 
     /// <summary>The data view's axes and samples.</summary>
-    public string DataStatic() => _dataStatic ??= DataPlot()
-        .Axes(AxisLabel(_session.Resolved.InputData!.FeatureNames[0]), AxisLabel(_session.Resolved.InputData.TargetName))
-        .Points(Samples())
-        .ToSvg("gl-layer");
+    public string DataStatic() => _dataStatic ??= DrawDataStatic(DataPlot()).ToSvg("gl-layer");
 
     /// <summary>The data view's current line and its prediction at <see cref="PredictionX"/>.</summary>
-    public string DataDynamic()
+    public string DataDynamic(int cursor) => DrawDataDynamic(DataPlot(), cursor).ToSvg("gl-layer");
+
+    /// <summary>The data view as one standalone figure (for a file).</summary>
+    public string DataFigure(int cursor) => DrawDataDynamic(DrawDataStatic(DataPlot()), cursor).ToSvg(standalone: true);
+
+    /// <summary>The contour view as one standalone figure (for a file).</summary>
+    public string ContourFigure(int cursor) => DrawContourDynamic(DrawContourStatic(ContourPlot()), cursor).ToSvg(standalone: true);
+
+    private Plot DrawDataStatic(Plot plot) => plot
+        .Axes(AxisLabel(_scenario.InputData!.FeatureNames[0]), AxisLabel(_scenario.InputData.TargetName))
+        .Points(Samples());
+
+    private Plot DrawDataDynamic(Plot plot, int cursor)
     {
-        var plot = DataPlot();
-        var parameters = _session.Current.Parameters;
-        var input = _session.Resolved.InputData!;
+        var parameters = _trajectory[cursor].Parameters;
+        var input = _scenario.InputData!;
         if (input.FeatureCount == 1)
         {
             var line = Enumerable.Range(0, 121)
                 .Select(i => _dataDomain.XMin + ((_dataDomain.XMax - _dataDomain.XMin) * i / 120))
-                .Select(x => new DataPoint(x, _session.Resolved.Predict(parameters, [x])))
+                .Select(x => new DataPoint(x, _scenario.Predict(parameters, [x])))
                 .ToList();
             plot.Line(line, "gl-line", "model-line");
             var at = double.IsFinite(PredictionX) ? PredictionX : DefaultPredictionX(input.FeatureNames[0]);
-            var prediction = _session.Resolved.Predict(parameters, [at]);
+            var prediction = _scenario.Predict(parameters, [at]);
             plot.VerticalLine(at);
             plot.Marker(new DataPoint(at, prediction), "gl-current", size: 5);
-            plot.Note(new DataPoint(at, prediction), $"f({LiveSession.F(at)}) = {LiveSession.F(prediction)}", testId: "prediction-note");
+            var offChart = prediction > _dataDomain.YMax ? " ↑ off the chart" : prediction < _dataDomain.YMin ? " ↓ off the chart" : "";
+            plot.Note(new DataPoint(at, prediction), $"f({F(at)}) = {F(prediction)}{offChart}", dx: offChart.Length > 0 ? -8 : 8, anchor: offChart.Length > 0 ? "end" : "start", testId: "prediction-note");
         }
         else
         {
@@ -71,34 +90,33 @@ public sealed class LiveFigures
             for (var row = 0; row < input.SampleCount; row++)
             {
                 var features = Enumerable.Range(0, input.FeatureCount).Select(j => input.Column(j)[row]).ToArray();
-                plot.Marker(new DataPoint(features[0], _session.Resolved.Predict(parameters, features)), "gl-prediction", "cross", 3);
+                plot.Marker(new DataPoint(features[0], _scenario.Predict(parameters, features)), "gl-prediction", "cross", 3);
             }
         }
 
-        return plot.ToSvg("gl-layer");
+        return plot;
     }
 
     /// <summary>The contour view's level curves, colour legend and minimum.</summary>
-    public string ContourStatic()
-    {
-        if (_contourStatic is not null)
-        {
-            return _contourStatic;
-        }
+    public string ContourStatic() => _contourStatic ??= DrawContourStatic(ContourPlot()).ToSvg("gl-layer");
 
+    /// <summary>The contour view's path up to <paramref name="cursor"/>, with arrows, and the current point.</summary>
+    public string ContourDynamic(int cursor) => DrawContourDynamic(ContourPlot(), cursor).ToSvg("gl-layer");
+
+    private Plot DrawContourStatic(Plot plot)
+    {
         var window = _contourWindow!.Value;
-        var objective = _session.Resolved.Settings.Objective;
+        var objective = _scenario.Settings.Objective;
         var grid = SurfaceGrid.Sample((w, b) => objective.Value([w, b]), window, 90, 90);
         var (min, max) = grid.Range();
-        var floor = _session.Minimum is { } m ? Math.Min(min, objective.Value([.. m])) : min;
+        var floor = _minimum is { } m ? Math.Min(min, objective.Value([.. m])) : min;
         var levels = Contours.LevelsAbove(floor, max, 14);
         string ColorOf(double level) => ColorRamp.At(levels.Count < 2 ? 0 : Math.Log((level - floor) / (levels[0] - floor)) / Math.Log((levels[^1] - floor) / (levels[0] - floor)));
-        var plot = ContourPlot()
-            .Axes(_session.ParameterNames[0], _session.ParameterNames[1])
-            .Contours(Contours.Trace(grid, levels), ColorOf);
-        if (_session.Minimum is { } minimum)
+        var names = _scenario.ParameterNames;
+        plot.Axes(names[0], names[1]).Contours(Contours.Trace(grid, levels), ColorOf);
+        if (_minimum is { } minimum)
         {
-            plot.Marker(new DataPoint(minimum[0], minimum[1]), "gl-minimum", "star", 6, $"minimum: {_session.ParameterNames[0]} = {LiveSession.F(minimum[0])}, {_session.ParameterNames[1]} = {LiveSession.F(minimum[1])}");
+            plot.Marker(new DataPoint(minimum[0], minimum[1]), "gl-minimum", "star", 6, $"minimum: {names[0]} = {F(minimum[0])}, {names[1]} = {F(minimum[1])}");
         }
 
         // Legend: five of the levels with their colours, top right inside the plot area.
@@ -107,8 +125,8 @@ public sealed class LiveFigures
         var shown = levels.Count <= 5 ? levels : [levels[0], levels[levels.Count / 4], levels[levels.Count / 2], levels[3 * levels.Count / 4], levels[^1]];
         // The legend goes in the corner farthest from the start and the minimum, so it hides neither.
         var legendHeight = (shown.Count * 15) + 20;
-        var marks = new List<DataPoint> { new(_session.Trajectory[0].Parameters[0], _session.Trajectory[0].Parameters[1]) };
-        if (_session.Minimum is { } mark)
+        var marks = new List<DataPoint> { new(_trajectory[0].Parameters[0], _trajectory[0].Parameters[1]) };
+        if (_minimum is { } mark)
         {
             marks.Add(new DataPoint(mark[0], mark[1]));
         }
@@ -129,30 +147,28 @@ public sealed class LiveFigures
             legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{left + 28:0}\" y=\"{y:0}\">{NiceNumbers.Significant(shown[i], 3)}</text>");
         }
 
-        _contourStatic = plot.Raw(legend.ToString()).ToSvg("gl-layer");
-        return _contourStatic;
+        return plot.Raw(legend.ToString());
     }
 
-    /// <summary>The contour view's path so far, with arrows, and the current point.</summary>
-    public string ContourDynamic()
+    private Plot DrawContourDynamic(Plot plot, int cursor)
     {
-        var plot = ContourPlot();
-        var path = _session.Trajectory.Take(_session.Cursor + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
-        var every = Math.Max(1, _session.LastStep / 25);
+        var path = _trajectory.Take(cursor + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
+        var every = Math.Max(1, (_trajectory.Count - 1) / 25);
         plot.Path(path, i => i < 6 || i % every == 0);
         var current = path[^1];
-        plot.Marker(current, "gl-current", size: 6, title: $"{_session.ParameterNames[0]} = {LiveSession.F(current.X)}, {_session.ParameterNames[1]} = {LiveSession.F(current.Y)}", testId: "current-point");
-        return plot.ToSvg("gl-layer");
+        var names = _scenario.ParameterNames;
+        plot.Marker(current, "gl-current", size: 6, title: $"{names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}", testId: "current-point");
+        return plot;
     }
 
-    /// <summary>The loss curve up to the current step, on a linear or log axis, with the current step marked.</summary>
-    public string Loss(bool logScale)
+    /// <summary>The loss curve up to <paramref name="cursor"/>, on a linear or log axis, with that step marked.</summary>
+    public string Loss(int cursor, bool logScale, bool standalone = false)
     {
-        var trajectory = _session.Trajectory;
+        var trajectory = _trajectory;
         var finite = trajectory.Select(p => p.Loss).Where(double.IsFinite).ToArray();
         var positive = finite.Where(v => v > 0).DefaultIfEmpty(1).ToArray();
         // The step axis grows with the run, so the first steps are not squeezed against the left edge.
-        var last = Math.Max(10, Math.Min(_session.LastStep, (int)Math.Ceiling(_session.Cursor * 1.25 / 10) * 10));
+        var last = Math.Max(10, Math.Min(trajectory.Count - 1, (int)Math.Ceiling(cursor * 1.25 / 10) * 10));
         DataRect domain = logScale
             ? new DataRect(0, last, positive.Min() / 1.5, positive.Max() * 1.5)
             : new DataRect(0, last, Math.Min(0, finite.DefaultIfEmpty(0).Min()), finite.DefaultIfEmpty(1).Max() * 1.05);
@@ -161,15 +177,15 @@ public sealed class LiveFigures
             domain = domain with { YMax = domain.YMin + 1 };
         }
 
-        var plot = Plot.Create(Width, 250, domain, logScale, id: "loss")
+        var plot = Plot.Create(Width, LossHeight, domain, logScale, id: "loss")
             .Axes("step", logScale ? "cost J (log scale)" : "cost J");
-        var stride = Math.Max(1, _session.Cursor / 600);
-        var points = trajectory.Take(_session.Cursor + 1).Where(p => p.Step % stride == 0 || p.Step == _session.Cursor)
+        var stride = Math.Max(1, cursor / 600);
+        var points = trajectory.Take(cursor + 1).Where(p => p.Step % stride == 0 || p.Step == cursor)
             .Select(p => new DataPoint(p.Step, p.Loss)).ToList();
         plot.Line(points, "gl-loss");
-        plot.VerticalLine(_session.Cursor);
+        plot.VerticalLine(cursor);
         plot.Marker(points[^1], "gl-current", size: 4);
-        return plot.ToSvg(null, "loss-plot");
+        return plot.ToSvg(null, "loss-plot", standalone);
     }
 
     /// <summary>The data point under a click on the contour view, or null outside its plot area.</summary>
@@ -197,9 +213,11 @@ public sealed class LiveFigures
         _ => double.NaN,
     };
 
+    private static string F(double value) => double.IsNaN(value) ? "not a number" : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : NiceNumbers.Significant(value);
+
     private IEnumerable<DataPoint> Samples()
     {
-        var input = _session.Resolved.InputData!;
+        var input = _scenario.InputData!;
         for (var row = 0; row < input.SampleCount; row++)
         {
             yield return new DataPoint(input.Column(0)[row], input.Targets[row]);
@@ -210,9 +228,9 @@ public sealed class LiveFigures
 
     private Plot ContourPlot() => Plot.Create(Width, Height, _contourWindow!.Value, id: "contour");
 
-    private static DataRect DataDomain(LiveSession session)
+    private DataRect DataDomain()
     {
-        var input = session.Resolved.InputData;
+        var input = _scenario.InputData;
         if (input is null)
         {
             return new DataRect(0, 1, 0, 1);
@@ -227,7 +245,7 @@ public sealed class LiveFigures
         // Keep the starting line in view (the nonsensical w = −0.1, b = 900 line sits above every house), within reason.
         var span = around.YMax - around.YMin;
         var startAtEnds = input.FeatureCount == 1
-            ? new[] { session.Resolved.Predict(session.Trajectory[0].Parameters, [xMin]), session.Resolved.Predict(session.Trajectory[0].Parameters, [xMax]) }
+            ? new[] { _scenario.Predict(_trajectory[0].Parameters, [xMin]), _scenario.Predict(_trajectory[0].Parameters, [xMax]) }
             : [];
         var yMin = Math.Min(Math.Min(0, around.YMin), startAtEnds.Where(double.IsFinite).DefaultIfEmpty(around.YMin).Min());
         var yMax = Math.Max(around.YMax, startAtEnds.Where(double.IsFinite).DefaultIfEmpty(around.YMax).Max() + (0.05 * span));
@@ -236,15 +254,15 @@ public sealed class LiveFigures
         return new DataRect(xMin, xMax, yMin, yMax);
     }
 
-    private static DataRect ContourWindow(LiveSession session)
+    private DataRect ContourWindow()
     {
-        var start = session.Trajectory[0];
+        var start = _trajectory[0];
         var bound = Math.Abs(start.Loss) * 1.5;
-        var points = session.Trajectory
+        var points = _trajectory
             .Where(p => p.Parameters.All(double.IsFinite) && double.IsFinite(p.Loss) && Math.Abs(p.Loss) <= bound)
             .Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))
             .ToList();
-        if (session.Minimum is { } minimum)
+        if (_minimum is { } minimum)
         {
             points.Add(new DataPoint(minimum[0], minimum[1]));
         }
