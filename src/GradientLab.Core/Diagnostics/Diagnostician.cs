@@ -164,7 +164,11 @@ public static class Diagnostician
                 }
 
                 advice = S($"α = {F(alpha)} is above 1/λmax = {F(1 / c.LambdaMax)}, where steps start to overshoot (1 − αλmax = {F(1 - (alpha * c.LambdaMax))}); it still converges because it is below 2/λmax = {F(c.MaxStableLearningRate)}.")
-                    + (suggestion is { } s ? S($" α = {F(s)} = 2/(λmin + λmax) balances the steep and the flat direction.") : " This α already balances the steep and the flat direction; the zigzag fades.");
+                    + (suggestion is { } s
+                        ? S($" α = {F(s)} = 2/(λmin + λmax) balances the steep and the flat direction.")
+                        : c.PositiveDefinite && alpha < c.BestLearningRate / 1.05
+                            ? S($" Below the best constant rate {F(c.BestLearningRate)} the zigzag fades by itself, and the flat direction (λmin = {F(c.LambdaMin)}) sets the pace.")
+                            : " This α is close to the best constant rate, which balances the steep and the flat direction; the zigzag fades.");
             }
             else
             {
