@@ -7,19 +7,14 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed class ConceptsPageTests(WebAppFixture web)
 {
-    private static async Task<double> NumberAsync(IPage page, string testId) =>
-        double.Parse(await page.GetByTestId(testId).InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static void ShouldMatch(double shown, double expected) =>
-        Math.Abs(shown - expected).ShouldBeLessThanOrEqualTo((Math.Abs(expected) * 1e-5) + 1e-12, $"page shows {shown}, expected {expected}");
 
     [Fact]
     public async Task TheUpdateRule_OnThetaSquared_GivesTheReferenceSteps()
     {
         var page = await web.OpenAsync("/concepts");
-        ShouldMatch(await NumberAsync(page, "rule-slope"), 8);
-        ShouldMatch(await NumberAsync(page, "rule-step"), 0.8);
-        ShouldMatch(await NumberAsync(page, "rule-theta-next"), 3.2);
+        PageNumbers.ShouldMatch(await page.NumberAsync("rule-slope"), 8);
+        PageNumbers.ShouldMatch(await page.NumberAsync("rule-step"), 0.8);
+        PageNumbers.ShouldMatch(await page.NumberAsync("rule-theta-next"), 3.2);
         await page.GetByTestId("rule-alpha").FillAsync("1.1");
         await page.GetByTestId("rule-alpha").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("rule-theta-next")).ToHaveTextAsync("-4.8");
@@ -31,21 +26,21 @@ public sealed class ConceptsPageTests(WebAppFixture web)
     public async Task SequentialUpdate_MeasuresTheBiasSlopeAtTheNewW()
     {
         var page = await web.OpenAsync("/concepts");
-        ShouldMatch(await NumberAsync(page, "order-w-simultaneous"), 6.5);
-        ShouldMatch(await NumberAsync(page, "order-w-sequential"), 6.5);
-        ShouldMatch(await NumberAsync(page, "order-b-simultaneous"), 4.0);
-        ShouldMatch(await NumberAsync(page, "order-b-sequential"), 3.9025);
-        ShouldMatch(await NumberAsync(page, "order-db-sequential"), -390.25);
+        PageNumbers.ShouldMatch(await page.NumberAsync("order-w-simultaneous"), 6.5);
+        PageNumbers.ShouldMatch(await page.NumberAsync("order-w-sequential"), 6.5);
+        PageNumbers.ShouldMatch(await page.NumberAsync("order-b-simultaneous"), 4.0);
+        PageNumbers.ShouldMatch(await page.NumberAsync("order-b-sequential"), 3.9025);
+        PageNumbers.ShouldMatch(await page.NumberAsync("order-db-sequential"), -390.25);
     }
 
     [Fact]
     public async Task TheThreeVariants_CountIterationsAndEpochs()
     {
         var page = await web.OpenAsync("/concepts");
-        (await NumberAsync(page, "iterations-full")).ShouldBe(30);
-        (await NumberAsync(page, "iterations-mini")).ShouldBe(90);
-        (await NumberAsync(page, "iterations-stochastic")).ShouldBe(150);
-        (await NumberAsync(page, "epochs-mini")).ShouldBe(30);
+        (await page.NumberAsync("iterations-full")).ShouldBe(30);
+        (await page.NumberAsync("iterations-mini")).ShouldBe(90);
+        (await page.NumberAsync("iterations-stochastic")).ShouldBe(150);
+        (await page.NumberAsync("epochs-mini")).ShouldBe(30);
         await page.GetByTestId("variants-batch-size").FillAsync("4");
         await page.GetByTestId("variants-batch-size").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("iterations-mini")).ToHaveTextAsync("60");
@@ -63,10 +58,10 @@ public sealed class ConceptsPageTests(WebAppFixture web)
         }
 
         await Assertions.Expect(page.GetByTestId("tour-stage-3")).ToHaveClassAsync("gl-lit");
-        ShouldMatch(await NumberAsync(page, "tour-dw"), run.Trajectory[0].Gradient![0]);
-        ShouldMatch(await NumberAsync(page, "tour-db"), run.Trajectory[0].Gradient![1]);
+        PageNumbers.ShouldMatch(await page.NumberAsync("tour-dw"), run.Trajectory[0].Gradient![0]);
+        PageNumbers.ShouldMatch(await page.NumberAsync("tour-db"), run.Trajectory[0].Gradient![1]);
         await page.GetByTestId("tour-next").ClickAsync();
-        ShouldMatch(await NumberAsync(page, "tour-w-next"), run.Trajectory[1].Parameters[0]);
+        PageNumbers.ShouldMatch(await page.NumberAsync("tour-w-next"), run.Trajectory[1].Parameters[0]);
     }
 
     [Theory]

@@ -6,8 +6,6 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed class DiagnosisPageTests(WebAppFixture web)
 {
-    private static async Task<double> NumberAsync(ILocator locator) =>
-        double.Parse(await locator.InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task TheLiveDemo_DiagnosesTooLargeARate_AndApplyingTheAdviceFixesIt()
@@ -16,8 +14,8 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
 
         // The course lab's Hessian [[2.5, 1.5], [1.5, 1]] has λmax = (3.5 + √11.25)/2, so 2/λmax = 0.583592.
         var limit = 4 / (3.5 + Math.Sqrt(11.25));
-        (await NumberAsync(page.GetByTestId("max-stable-lr"))).ShouldBe(limit, 1e-5);
-        (await NumberAsync(page.GetByTestId("condition-number"))).ShouldBe((3.5 + Math.Sqrt(11.25)) / (3.5 - Math.Sqrt(11.25)), 1e-3);
+        (await page.GetByTestId("max-stable-lr").NumberAsync()).ShouldBe(limit, 1e-5);
+        (await page.GetByTestId("condition-number").NumberAsync()).ShouldBe((3.5 + Math.Sqrt(11.25)) / (3.5 - Math.Sqrt(11.25)), 1e-3);
 
         await page.GetByTestId("learning-rate").FillAsync("0.8");
         await page.GetByTestId("learning-rate").PressAsync("Tab");
@@ -62,7 +60,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "failures.png"), FullPage = true });
         await section.GetByTestId("scale-toggle").CheckAsync();
         await Assertions.Expect(section.GetByTestId("verdict")).ToHaveTextAsync("converged");
-        (await NumberAsync(section.GetByTestId("steps-to-converge"))).ShouldBeLessThan(100);
+        (await section.GetByTestId("steps-to-converge").NumberAsync()).ShouldBeLessThan(100);
         await section.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "failures-scaled.png") });
     }
 
@@ -77,7 +75,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
         }
 
         await Assertions.Expect(page.GetByTestId("race-section").GetByTestId("verdict")).ToBeVisibleAsync();
-        var limit = await NumberAsync(page.GetByTestId("race-section").GetByTestId("max-stable-lr"));
+        var limit = await page.GetByTestId("race-section").GetByTestId("max-stable-lr").NumberAsync();
         limit.ShouldBeGreaterThan(0);
     }
 }

@@ -7,13 +7,9 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed class LivePageTests(WebAppFixture web)
 {
-    private static async Task<double> NumberAsync(IPage page, string testId) =>
-        double.Parse(await page.GetByTestId(testId).InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static async Task<int> StepCountAsync(IPage page) => (int)await NumberAsync(page, "step-count");
+    private static async Task<int> StepCountAsync(IPage page) => (int)await page.NumberAsync("step-count");
 
-    private static void ShouldMatch(double shown, double engine) =>
-        Math.Abs(shown - engine).ShouldBeLessThanOrEqualTo(Math.Abs(engine) * 1e-5 + 1e-9, $"page shows {shown}, engine has {engine}");
 
     [Fact]
     public async Task ThreeSteps_ShowTheEnginesNumbers()
@@ -31,9 +27,9 @@ public sealed class LivePageTests(WebAppFixture web)
             run.Step();
         }
 
-        ShouldMatch(await NumberAsync(page, "param-w"), run.Current.Parameters[0]);
-        ShouldMatch(await NumberAsync(page, "param-b"), run.Current.Parameters[1]);
-        ShouldMatch(await NumberAsync(page, "cost"), run.Current.Loss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("param-w"), run.Current.Parameters[0]);
+        PageNumbers.ShouldMatch(await page.NumberAsync("param-b"), run.Current.Parameters[1]);
+        PageNumbers.ShouldMatch(await page.NumberAsync("cost"), run.Current.Loss);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "live-step3.png"), FullPage = true });
     }
 
@@ -86,12 +82,12 @@ public sealed class LivePageTests(WebAppFixture web)
     public async Task ClickingTheContour_RestartsFromTheClickedPoint()
     {
         var page = await web.OpenAsync("/live");
-        var wBefore = await NumberAsync(page, "param-w");
+        var wBefore = await page.NumberAsync("param-w");
         var box = (await page.GetByTestId("contour-plot").BoundingBoxAsync())!;
         await page.GetByTestId("contour-plot").ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width * 0.75f, Y = box.Height * 0.3f } });
         await Assertions.Expect(page.GetByTestId("param-w")).Not.ToHaveTextAsync(wBefore.ToString(CultureInfo.InvariantCulture));
         (await StepCountAsync(page)).ShouldBe(0);
-        var w = await NumberAsync(page, "param-w");
+        var w = await page.NumberAsync("param-w");
         var startW = double.Parse(await page.GetByTestId("start-w").InputValueAsync(), CultureInfo.InvariantCulture);
         w.ShouldBe(startW, Math.Abs(startW) * 1e-5);
         page.Url.ShouldContain("live?s=");
@@ -156,7 +152,7 @@ public sealed class LivePageTests(WebAppFixture web)
         await page.GetByTestId("upload-y").SelectOptionAsync("rent");
         await page.GetByTestId("upload-use").ClickAsync();
         await Assertions.Expect(page.GetByTestId("param-w")).ToHaveTextAsync("0");
-        ShouldMatch(await NumberAsync(page, "cost"), ((300.0 * 300) + (500 * 500) + (700 * 700)) / 6); // half-mse at w = b = 0
+        PageNumbers.ShouldMatch(await page.NumberAsync("cost"), ((300.0 * 300) + (500 * 500) + (700 * 700)) / 6); // half-mse at w = b = 0
         await Assertions.Expect(page.GetByTestId("samples")).ToContainTextAsync("700");
     }
 

@@ -7,11 +7,6 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed class NeuronPageTests(WebAppFixture web)
 {
-    private static async Task<double> NumberAsync(IPage page, string testId) =>
-        double.Parse(await page.GetByTestId(testId).InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static void ShouldMatch(double shown, double expected, string what) =>
-        Math.Abs(shown - expected).ShouldBeLessThanOrEqualTo((Math.Abs(expected) * 1e-5) + 1e-12, $"{what}: page shows {shown}, expected {expected}");
 
     [Theory]
     [InlineData("neuron-underprediction", 2.0, 1.0, 0.5, 0.0, 1.0)]
@@ -20,26 +15,26 @@ public sealed class NeuronPageTests(WebAppFixture web)
     public async Task TheFirstIteration_MatchesTheFormulasByHand(string preset, double x, double y, double w, double b, double alpha)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");
-        ShouldMatch(double.Parse(await page.GetByTestId("x").InputValueAsync(), CultureInfo.InvariantCulture), x, "x");
-        ShouldMatch(double.Parse(await page.GetByTestId("alpha").InputValueAsync(), CultureInfo.InvariantCulture), alpha, "α");
+        PageNumbers.ShouldMatch(double.Parse(await page.GetByTestId("x").InputValueAsync(), CultureInfo.InvariantCulture), x, "x");
+        PageNumbers.ShouldMatch(double.Parse(await page.GetByTestId("alpha").InputValueAsync(), CultureInfo.InvariantCulture), alpha, "α");
 
         // By hand, from REFERENCE.md: z = w·x + b, ŷ = 1/(1 + e^−z), L = (ŷ − y)², ∂L/∂ŷ = 2(ŷ − y), ∂ŷ/∂z = ŷ(1 − ŷ), ∂z/∂w = x.
         var z = (w * x) + b;
         var yHat = 1 / (1 + Math.Exp(-z));
         var dLdYHat = 2 * (yHat - y);
         var dYHatDz = yHat * (1 - yHat);
-        ShouldMatch(await NumberAsync(page, "z"), z, "z");
-        ShouldMatch(await NumberAsync(page, "y-hat"), yHat, "ŷ");
-        ShouldMatch(await NumberAsync(page, "loss"), (yHat - y) * (yHat - y), "L");
-        ShouldMatch(await NumberAsync(page, "dl-dyhat"), dLdYHat, "∂L/∂ŷ");
-        ShouldMatch(await NumberAsync(page, "dyhat-dz"), dYHatDz, "∂ŷ/∂z");
-        ShouldMatch(await NumberAsync(page, "dz-dw"), x, "∂z/∂w");
-        ShouldMatch(await NumberAsync(page, "dl-dw"), dLdYHat * dYHatDz * x, "∂L/∂w");
-        ShouldMatch(await NumberAsync(page, "dl-db"), dLdYHat * dYHatDz, "∂L/∂b");
-        ShouldMatch(await NumberAsync(page, "w"), w, "w");
-        ShouldMatch(await NumberAsync(page, "b"), b, "b");
-        ShouldMatch(await NumberAsync(page, "w-next"), w - (alpha * dLdYHat * dYHatDz * x), "w next");
-        (await NumberAsync(page, "iteration")).ShouldBe(0);
+        PageNumbers.ShouldMatch(await page.NumberAsync("z"), z, "z");
+        PageNumbers.ShouldMatch(await page.NumberAsync("y-hat"), yHat, "ŷ");
+        PageNumbers.ShouldMatch(await page.NumberAsync("loss"), (yHat - y) * (yHat - y), "L");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dl-dyhat"), dLdYHat, "∂L/∂ŷ");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dyhat-dz"), dYHatDz, "∂ŷ/∂z");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dz-dw"), x, "∂z/∂w");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dl-dw"), dLdYHat * dYHatDz * x, "∂L/∂w");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dl-db"), dLdYHat * dYHatDz, "∂L/∂b");
+        PageNumbers.ShouldMatch(await page.NumberAsync("w"), w, "w");
+        PageNumbers.ShouldMatch(await page.NumberAsync("b"), b, "b");
+        PageNumbers.ShouldMatch(await page.NumberAsync("w-next"), w - (alpha * dLdYHat * dYHatDz * x), "w next");
+        (await page.NumberAsync("iteration")).ShouldBe(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, $"{preset}.png"), FullPage = true });
     }
 
@@ -57,12 +52,12 @@ public sealed class NeuronPageTests(WebAppFixture web)
             await page.GetByTestId("next").ClickAsync();
             await Assertions.Expect(page.GetByTestId("iteration")).ToHaveTextAsync(k.ToString(CultureInfo.InvariantCulture));
             var point = run.Trajectory[k];
-            ShouldMatch(await NumberAsync(page, "w"), point.Parameters[0], $"w at {k}");
-            ShouldMatch(await NumberAsync(page, "b"), point.Parameters[1], $"b at {k}");
-            ShouldMatch(await NumberAsync(page, "loss"), point.Loss, $"L at {k}");
-            ShouldMatch(await NumberAsync(page, "dl-dw"), point.Gradient![0], $"∂L/∂w at {k}");
-            ShouldMatch(await NumberAsync(page, "dl-db"), point.Gradient[1], $"∂L/∂b at {k}");
-            ShouldMatch(await NumberAsync(page, "w-next"), run.Trajectory[k + 1].Parameters[0], $"next w at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("w"), point.Parameters[0], $"w at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("b"), point.Parameters[1], $"b at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("loss"), point.Loss, $"L at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("dl-dw"), point.Gradient![0], $"∂L/∂w at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("dl-db"), point.Gradient[1], $"∂L/∂b at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("w-next"), run.Trajectory[k + 1].Parameters[0], $"next w at {k}");
         }
 
         await page.GetByTestId("previous").ClickAsync();
@@ -87,7 +82,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
         await page.GetByTestId("x").FillAsync("-1");
         await page.GetByTestId("x").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("iteration")).ToHaveTextAsync("0");
-        ShouldMatch(await NumberAsync(page, "z"), -0.5, "z");
-        ShouldMatch(await NumberAsync(page, "dz-dw"), -1, "∂z/∂w");
+        PageNumbers.ShouldMatch(await page.NumberAsync("z"), -0.5, "z");
+        PageNumbers.ShouldMatch(await page.NumberAsync("dz-dw"), -1, "∂z/∂w");
     }
 }

@@ -10,11 +10,6 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed class OptimizersPageTests(WebAppFixture web)
 {
-    private static async Task<double> NumberAsync(IPage page, string testId) =>
-        double.Parse(await page.GetByTestId(testId).InnerTextAsync(), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static void ShouldMatch(double shown, double expected) =>
-        Math.Abs(shown - expected).ShouldBeLessThanOrEqualTo((Math.Abs(expected) * 1e-5) + 1e-12, $"page shows {shown}, expected {expected}");
 
     private static DescentRun Run(IObjective objective, double[] start, OptimizerSettings optimizer, double rate, int steps) =>
         new(new DescentSettings(objective, start, optimizer, new ConstantRate(rate), steps));
@@ -31,7 +26,7 @@ public sealed class OptimizersPageTests(WebAppFixture web)
             {
             }
 
-            (await NumberAsync(page, $"lr-steps-{k + 1}")).ShouldBe(run.Current.Step);
+            (await page.NumberAsync($"lr-steps-{k + 1}")).ShouldBe(run.Current.Step);
         }
 
         await Assertions.Expect(page.GetByTestId("lr-steps-3")).ToHaveTextAsync("never");
@@ -43,8 +38,8 @@ public sealed class OptimizersPageTests(WebAppFixture web)
     public async Task MomentumAgainstVanilla_ShowsTheReferenceIteratesAndTheOvershoot()
     {
         var page = await web.OpenAsync("/optimizers");
-        ShouldMatch(await NumberAsync(page, "momentum-theta"), 3.6);
-        ShouldMatch(await NumberAsync(page, "vanilla-theta"), 3.6);
+        PageNumbers.ShouldMatch(await page.NumberAsync("momentum-theta"), 3.6);
+        PageNumbers.ShouldMatch(await page.NumberAsync("vanilla-theta"), 3.6);
         await Assertions.Expect(page.GetByTestId("overshoot-note")).ToHaveTextAsync("overshoots below 0 at step 19");
     }
 
@@ -62,15 +57,15 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         var adam = Run(new Rosenbrock(), [-1.2, 1], new AdamSettings(), 0.02, 3);
         gd.RunToEnd();
         adam.RunToEnd();
-        ShouldMatch(await NumberAsync(page, "final-loss-gd"), gd.Current.Loss);
-        ShouldMatch(await NumberAsync(page, "final-loss-adam"), adam.Current.Loss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("final-loss-gd"), gd.Current.Loss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("final-loss-adam"), adam.Current.Loss);
         gd.Current.Loss.ShouldBeLessThan(24.2);
         adam.Current.Loss.ShouldBeLessThan(24.2);
 
         await page.GetByTestId("race-play").ClickAsync();
         await page.WaitForTimeoutAsync(500);
         await page.GetByTestId("race-play").ClickAsync();
-        (await NumberAsync(page, "race-step-count")).ShouldBeGreaterThan(3);
+        (await page.NumberAsync("race-step-count")).ShouldBeGreaterThan(3);
         await page.GetByTestId("race-reset").ClickAsync();
         await Assertions.Expect(page.GetByTestId("race-step-count")).ToHaveTextAsync("0");
     }
@@ -87,13 +82,13 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         double[] g = [-215.6, -88];
         for (var i = 0; i < 2; i++)
         {
-            ShouldMatch(await NumberAsync(page, $"state-firstMoment-{i}"), (1 - 0.9) * g[i]);
-            ShouldMatch(await NumberAsync(page, $"state-secondMoment-{i}"), (1 - 0.999) * g[i] * g[i]);
-            ShouldMatch(await NumberAsync(page, $"state-firstMomentCorrected-{i}"), g[i]);
+            PageNumbers.ShouldMatch(await page.NumberAsync($"state-firstMoment-{i}"), (1 - 0.9) * g[i]);
+            PageNumbers.ShouldMatch(await page.NumberAsync($"state-secondMoment-{i}"), (1 - 0.999) * g[i] * g[i]);
+            PageNumbers.ShouldMatch(await page.NumberAsync($"state-firstMomentCorrected-{i}"), g[i]);
         }
 
         // Adam's first step moves each coordinate by the learning rate against the gradient's sign.
-        ShouldMatch(await NumberAsync(page, "state-effective-0"), -0.02 * 215.6 / (215.6 + 1e-8));
+        PageNumbers.ShouldMatch(await page.NumberAsync("state-effective-0"), -0.02 * 215.6 / (215.6 + 1e-8));
     }
 
     [Fact]
@@ -107,8 +102,8 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         await page.GetByTestId("race-plot").ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width * 0.6f, Y = box.Height * 0.4f } });
         await page.GetByTestId("race-step").ClickAsync();
         await page.GetByTestId("race-step").ClickAsync();
-        var adam = await NumberAsync(page, "final-loss-adam");
-        var adamw = await NumberAsync(page, "final-loss-adamw");
+        var adam = await page.NumberAsync("final-loss-adam");
+        var adamw = await page.NumberAsync("final-loss-adamw");
         adam.ShouldNotBe(adamw);
     }
 }

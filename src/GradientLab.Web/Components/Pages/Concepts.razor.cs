@@ -51,7 +51,6 @@ public sealed partial class Concepts
     private LiveSession? _experimentSession;
     private LiveSession? _experimentBase;
     private string _experimentFigure = "";
-    private bool _ready;
 
     private double RuleNext => _theta - (_ruleAlpha * 2 * _theta);
 
@@ -78,15 +77,6 @@ public sealed partial class Concepts
         RunExperiment("base");
     }
 
-    /// <inheritdoc/>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
-    }
 
     private static void SetRule(ChangeEventArgs e, Action<double> assign)
     {

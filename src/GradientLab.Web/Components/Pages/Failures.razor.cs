@@ -10,7 +10,6 @@ public sealed partial class Failures
 {
     private readonly List<Failure> _failures = [];
     private bool _scaled;
-    private bool _ready;
 
     /// <inheritdoc/>
     protected override void OnInitialized()
@@ -23,15 +22,6 @@ public sealed partial class Failures
         Add("plateau", "A plateau: a saturated sigmoid has almost no slope", "plateau");
     }
 
-    /// <inheritdoc/>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
-    }
 
     private void Add(string key, string title, string preset)
     {

@@ -25,7 +25,6 @@ public sealed partial class Neuron
     private string _sigmoidFigure = "";
     private string _behaviour = "";
     private string? _error;
-    private bool _ready;
     private Timer? _timer;
 
     /// <summary>A scenario to open: one of the three neuron presets.</summary>
@@ -38,15 +37,6 @@ public sealed partial class Neuron
     /// <inheritdoc/>
     protected override void OnInitialized() => LoadPreset(PresetQuery is "neuron-overprediction" or "neuron-oscillation" ? PresetQuery : "neuron-underprediction");
 
-    /// <inheritdoc/>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
-    }
 
     private void LoadPreset(string name)
     {

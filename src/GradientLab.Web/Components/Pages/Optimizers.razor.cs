@@ -40,7 +40,6 @@ public sealed partial class Optimizers
     private string? _raceError;
     private string _selected = "adam";
     private Timer? _raceTimer;
-    private bool _ready;
 
     private (Racer Racer, ResolvedScenario Scenario, DescentRun Run)? SelectedRun =>
         _race is null || _race.Runs.Count == 0 ? null : _race.Runs.FirstOrDefault(r => r.Racer.Key == _selected) is { Racer: not null } found ? found : _race.Runs[0];
@@ -56,15 +55,6 @@ public sealed partial class Optimizers
         BuildRace();
     }
 
-    /// <inheritdoc/>
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _ready = true;
-            StateHasChanged();
-        }
-    }
 
     private void BuildDilemma()
     {
