@@ -40,6 +40,7 @@ public sealed class LivePageTests(WebAppFixture web)
         await page.GetByTestId("play").ClickAsync();
         await page.WaitForTimeoutAsync(1000);
         await page.GetByTestId("play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("play")).ToContainTextAsync("Play"); // the pause has rendered
         var paused = await StepCountAsync(page);
         paused.ShouldBeGreaterThan(0);
         await page.WaitForTimeoutAsync(500);

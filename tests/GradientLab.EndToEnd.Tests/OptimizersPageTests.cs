@@ -65,6 +65,7 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         await page.GetByTestId("race-play").ClickAsync();
         await page.WaitForTimeoutAsync(500);
         await page.GetByTestId("race-play").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("race-play")).ToContainTextAsync("Play");
         (await page.NumberAsync("race-step-count")).ShouldBeGreaterThan(3);
         await page.GetByTestId("race-reset").ClickAsync();
         await Assertions.Expect(page.GetByTestId("race-step-count")).ToHaveTextAsync("0");

@@ -429,6 +429,11 @@ public sealed partial class Live
                 owed -= steps;
                 await InvokeAsync(() =>
                 {
+                    if (token.IsCancellationRequested)
+                    {
+                        return; // paused while this tick was on its way
+                    }
+
                     _phase = 3;
                     if (!_session.Advance(steps) || _session.AtEnd)
                     {

@@ -162,8 +162,14 @@ public sealed partial class Neuron
             return;
         }
 
-        _timer = new Timer(_ => _ = InvokeAsync(() =>
+        Timer? timer = null;
+        timer = new Timer(_ => _ = InvokeAsync(() =>
         {
+            if (!ReferenceEquals(_timer, timer))
+            {
+                return; // paused while this tick was on its way
+            }
+
             if (_session is null || !_session.Advance())
             {
                 StopAuto();
@@ -174,7 +180,9 @@ public sealed partial class Neuron
             }
 
             StateHasChanged();
-        }), null, TimeSpan.FromSeconds(1.0 / _speed), TimeSpan.FromSeconds(1.0 / _speed));
+        }));
+        _timer = timer;
+        timer.Change(TimeSpan.FromSeconds(1.0 / _speed), TimeSpan.FromSeconds(1.0 / _speed));
     }
 
     private void OnSpeed(ChangeEventArgs e)

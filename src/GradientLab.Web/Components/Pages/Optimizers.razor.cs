@@ -295,8 +295,14 @@ public sealed partial class Optimizers
         }
 
         var stepsPerTick = Math.Max(1, _budget / 300);
-        _raceTimer = new Timer(_ => _ = InvokeAsync(() =>
+        Timer? timer = null;
+        timer = new Timer(_ => _ = InvokeAsync(() =>
         {
+            if (!ReferenceEquals(_raceTimer, timer))
+            {
+                return; // paused or reset while this tick was on its way
+            }
+
             for (var i = 0; i < stepsPerTick; i++)
             {
                 if (_race is null || !_race.Step())
@@ -307,7 +313,9 @@ public sealed partial class Optimizers
             }
 
             StateHasChanged();
-        }), null, TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(30));
+        }));
+        _raceTimer = timer;
+        timer.Change(TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(30));
     }
 
     private void StopRace()
