@@ -201,7 +201,9 @@ public static class Diagnostician
         else
         {
             predicted = double.NaN;
-            pace = S($"The loss fell from {F(start.Loss)} to {F(current.Loss)} in {k} steps.");
+            pace = k == 0
+                ? S($"At the start: J = {F(current.Loss)}, and the gradient's length is {F(current.GradientNorm)}.")
+                : S($"The loss fell from {F(start.Loss)} to {F(current.Loss)} in {k} step{(k == 1 ? "" : "s")}.");
         }
 
         if (predicted > tooSlowFrom && predicted > 10 * Math.Max(k, 1))
