@@ -291,10 +291,25 @@ public sealed partial class Live
         Change(s => s with { Steps = (int)steps });
     });
 
+    /// <summary>The optimizer menu: the engine's kinds, with Nesterov as its own entry (SGD with Nesterov momentum).</summary>
+    private static readonly string[] OptimizerChoices = ["gd", "sgd", "nesterov", "adam", "adamw", "adagrad", "rmsprop"];
+
+    private string OptimizerChoice => _scenario.Optimizer is { Kind: "sgd", Nesterov: true } ? "nesterov" : _scenario.Optimizer?.Kind ?? "gd";
+
     private void OnOptimizer(ChangeEventArgs e)
     {
-        var kind = e.Value?.ToString() ?? "gd";
-        Change(s => s with { Optimizer = new OptimizerSpec { Kind = kind, LearningRate = s.Optimizer?.LearningRate, Momentum = kind is "sgd" ? 0.9 : null } });
+        var choice = e.Value?.ToString() ?? "gd";
+        var kind = choice == "nesterov" ? "sgd" : choice;
+        Change(s => s with
+        {
+            Optimizer = new OptimizerSpec
+            {
+                Kind = kind,
+                LearningRate = s.Optimizer?.LearningRate,
+                Momentum = kind is "sgd" ? 0.9 : null,
+                Nesterov = choice == "nesterov" ? true : null,
+            },
+        });
     }
 
     private void OnMomentum(ChangeEventArgs e) => WithNumber(e, "momentum", momentum =>
@@ -587,6 +602,7 @@ public sealed partial class Live
     {
         "gd" => "gradient descent",
         "sgd" => "momentum (SGD)",
+        "nesterov" => "Nesterov momentum",
         "adam" => "Adam",
         "adamw" => "AdamW",
         "adagrad" => "AdaGrad",
