@@ -58,6 +58,9 @@ public sealed class Adam : Optimizer
     private readonly double[] _firstMoment;
     private readonly double[] _secondMoment;
     private readonly double[] _maxSecondMoment;
+    private int _correctedStep;
+    private double _firstCorrection = 1;
+    private double _secondCorrection = 1;
 
     /// <summary>Creates the state; <paramref name="decoupledWeightDecay"/> makes it AdamW.</summary>
     public Adam(AdamSettings settings, bool decoupledWeightDecay, int dimension) : base(dimension)
@@ -112,8 +115,16 @@ public sealed class Adam : Optimizer
 
         _firstMoment[index] = (s.Beta1 * _firstMoment[index]) + ((1 - s.Beta1) * g);
         _secondMoment[index] = (s.Beta2 * _secondMoment[index]) + ((1 - s.Beta2) * g * g);
-        var firstCorrected = _firstMoment[index] / (1 - Math.Pow(s.Beta1, step));
-        var secondCorrected = _secondMoment[index] / (1 - Math.Pow(s.Beta2, step));
+        if (_correctedStep != step)
+        {
+            // The bias corrections depend on the step alone: computed once per step, not once per parameter.
+            _correctedStep = step;
+            _firstCorrection = 1 - Math.Pow(s.Beta1, step);
+            _secondCorrection = 1 - Math.Pow(s.Beta2, step);
+        }
+
+        var firstCorrected = _firstMoment[index] / _firstCorrection;
+        var secondCorrected = _secondMoment[index] / _secondCorrection;
         if (s.AmsGrad)
         {
             _maxSecondMoment[index] = Math.Max(_maxSecondMoment[index], secondCorrected);
