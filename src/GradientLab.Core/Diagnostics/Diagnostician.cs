@@ -129,7 +129,8 @@ public static class Diagnostician
 
         var flat = current.GradientNorm <= 1e-3 * Math.Abs(current.Loss - (input.MinimumValue ?? input.LossFloor ?? double.NaN))
             && points.Count > 10 && points[^11].Loss - current.Loss <= 0.01 * Math.Abs(points[^11].Loss);
-        var saddle = c.Local && c.LambdaMin < -1e-6 * Math.Abs(c.LambdaMax) && current.GradientNorm <= 1e-2 * start.GradientNorm;
+        // A saddle curves down about as strongly as it curves up; a slight negative curvature in a bent valley (Rosenbrock) is not one.
+        var saddle = c.Local && c.LambdaMin < -1e-2 * Math.Abs(c.LambdaMax) && current.GradientNorm <= 1e-2 * start.GradientNorm;
         if (flat || saddle)
         {
             var evidence = saddle
