@@ -69,7 +69,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
     {
         var page = await web.OpenAsync("/neuron?preset=neuron-underprediction");
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("is negative");
-        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("w increases");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("w increases. Over 60 iterations");
         await page.GetByTestId("scenario").SelectOptionAsync("neuron-oscillation");
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("two-step cycle");
     }
