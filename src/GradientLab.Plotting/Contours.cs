@@ -6,9 +6,6 @@ public readonly record struct DataPoint(double X, double Y);
 /// <summary>A rectangle in data coordinates.</summary>
 public readonly record struct DataRect(double XMin, double XMax, double YMin, double YMax)
 {
-    /// <summary>Whether the point lies inside (edges included).</summary>
-    public bool Contains(DataPoint point) => point.X >= XMin && point.X <= XMax && point.Y >= YMin && point.Y <= YMax;
-
     /// <summary>The smallest rectangle holding every point, widened by <paramref name="margin"/> of its size on each side.</summary>
     public static DataRect Around(IEnumerable<DataPoint> points, double margin = 0.1)
     {

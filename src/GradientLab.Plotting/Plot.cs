@@ -237,13 +237,6 @@ public sealed class Plot
         return this;
     }
 
-    /// <summary>Text at a pixel position (for legends and captions).</summary>
-    public Plot TextAt(double x, double y, string text, string cssClass = "gl-tick", string anchor = "start")
-    {
-        Append($"<text class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\">{Escape(text)}</text>");
-        return this;
-    }
-
     /// <summary>Raw SVG in pixel coordinates, for a caller's own legend.</summary>
     public Plot Raw(string svg)
     {
