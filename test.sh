@@ -26,13 +26,28 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
+# The everyday suite skips what is slow (tests marked Category=Full); --full runs everything (what CI runs).
+filter=(--filter "Category!=Full")
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--full" ]; then filter=(); else args+=("$arg"); fi
+done
+
 if ! dotnet build GradientLab.slnx -c Release -nologo -v q; then
   echo "Build failed."
   echo "0 passed, 1 failed"
   exit 1
 fi
 
-dotnet test GradientLab.slnx -c Release --no-build -nologo -v q --logger "trx" --results-directory "$results" "$@"
+# The browser tests serve the published static site (artifacts/site/wwwroot), as any static host would.
+rm -rf artifacts/site
+if ! dotnet publish src/GradientLab.Web -c Release -o artifacts/site -nologo -v q; then
+  echo "Publishing the web lab failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test GradientLab.slnx -c Release --no-build -nologo -v q --logger "trx" --results-directory "$results" "${filter[@]}" "${args[@]}"
 status=$?
 
 passed=0; failed=0; total=0

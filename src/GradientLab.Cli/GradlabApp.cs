@@ -31,7 +31,7 @@ public static class GradlabApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            return parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is UsageException or ScenarioException)
         {
@@ -53,7 +53,55 @@ public static class GradlabApp
         root.Subcommands.Add(CompareCommand(console));
         root.Subcommands.Add(DiagnoseCommand(console));
         root.Subcommands.Add(PlotCommand(console));
+        root.Subcommands.Add(LabCommand(console));
         return root;
+    }
+
+    /// <summary>The published web lab bundled with the tool: a <c>lab</c> folder beside gradlab's own files.</summary>
+    internal static string BundledLabFolder => Path.Combine(AppContext.BaseDirectory, "lab");
+
+    private static Command LabCommand(CliConsole console)
+    {
+        var port = new Option<int>("--port") { Description = "The port to serve on (0: any free port).", DefaultValueFactory = _ => 5000 };
+        var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (this machine) or 0.0.0.0 (the whole network, e.g. a classroom).", DefaultValueFactory = _ => "127.0.0.1" };
+        var site = new Option<DirectoryInfo?>("--site") { Description = "Serve this published lab folder (the wwwroot of 'dotnet publish src/GradientLab.Web') instead of the bundled one." };
+        var command = new Command("lab", "Serve the web lab on this machine and print its address. The lab runs in the browser; this only hands out its files.") { port, host, site };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var chosenPort = parsed.GetValue(port);
+            if (chosenPort is < 0 or > 65535)
+            {
+                throw new UsageException($"--port: {chosenPort} is not a port; use a number from 1 to 65535, or 0 for any free port.");
+            }
+
+            var folder = parsed.GetValue(site)?.FullName ?? BundledLabFolder;
+            if (!File.Exists(Path.Combine(folder, "index.html")))
+            {
+                throw new UsageException(parsed.GetValue(site) is null
+                    ? "this copy of gradlab has no web lab bundled (it was built, not packed as a tool). Install the tool (see the README), pass --site with a published lab, or run 'dotnet run --project src/GradientLab.Web'."
+                    : $"--site: {folder} is not a published lab (it has no index.html). Publish one with 'dotnet publish src/GradientLab.Web -c Release -o DIR' and pass DIR/wwwroot.");
+            }
+
+            Lab.StaticSiteServer server;
+            try
+            {
+                server = await Lab.StaticSiteServer.StartAsync(folder, parsed.GetValue(host)!, chosenPort, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException error)
+            {
+                throw new UsageException($"--port: could not listen on {parsed.GetValue(host)}:{chosenPort} ({error.Message}); choose another port, or --port 0 for any free one.");
+            }
+
+            await using (server.ConfigureAwait(false))
+            {
+                console.Out.WriteLine($"GradientLab is running: open {server.Address} in a browser (Ctrl+C stops it).");
+                console.Out.Flush();
+                await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static Command PresetsCommand(CliConsole console)

@@ -1,17 +1,9 @@
 using GradientLab.Web.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-
-var app = builder.Build();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
-
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"GradientLab is running: open {string.Join(" or ", app.Urls)} in a browser (Ctrl+C stops it)."));
-app.Run();
+// The whole lab runs in the learner's browser: the engine, the scenarios, the figures and the playback.
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<Routes>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+await builder.Build().RunAsync();

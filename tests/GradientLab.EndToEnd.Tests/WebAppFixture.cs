@@ -1,16 +1,17 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using GradientLab.Cli.Lab;
 using Microsoft.Playwright;
 
 namespace GradientLab.EndToEnd.Tests;
 
 /// <summary>
-/// Starts the web app as its own process on a free loopback port (a net10 process cannot host the net9 Blazor app in
-/// process), and one headless Debian Chromium through Playwright; stops both, the server by its own PID.
+/// Serves the published static site (no lab process: the files only, as any static host would, with index.html for app
+/// routes) on a free loopback port, and drives one headless Debian Chromium through Playwright. The site is
+/// <c>artifacts/site/wwwroot</c>, which the test script publishes first; if it is missing the fixture publishes it.
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
-    private Process? _server;
+    private StaticSiteServer? _server;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -20,49 +21,20 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>Where screenshots go: artifacts/screenshots at the repository's root.</summary>
     public static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "screenshots")).FullName;
 
+    /// <summary>The published site: GRADIENTLAB_SITE if set, else artifacts/site/wwwroot.</summary>
+    public static string SiteFolder => Environment.GetEnvironmentVariable("GRADIENTLAB_SITE") is { Length: > 0 } site
+        ? site
+        : Path.Combine(RepositoryRoot(), "artifacts", "site", "wwwroot");
+
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var configuration = typeof(WebAppFixture).Assembly.Location.Contains("/release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet", ["run", "--no-build", "-c", configuration, "--project", Path.Combine(RepositoryRoot(), "src", "GradientLab.Web"), "--urls", BaseUrl])
+        if (!File.Exists(Path.Combine(SiteFolder, "index.html")))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the web app");
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync(BaseUrl)).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            if (_server.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"The web app did not answer at {BaseUrl} (exited: {_server.HasExited}).");
-            }
-
-            await Task.Delay(250);
+            await PublishSiteAsync();
         }
 
+        _server = await StaticSiteServer.StartAsync(SiteFolder);
+        BaseUrl = _server.Address.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -72,14 +44,32 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page at <paramref name="path"/>, waited on until the Blazor circuit is up and the page is interactive.</summary>
+    private static async Task PublishSiteAsync()
+    {
+        var output = Path.Combine(RepositoryRoot(), "artifacts", "site");
+        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(RepositoryRoot(), "src", "GradientLab.Web"), "-c", "Release", "-o", output, "-nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var publish = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet publish");
+        var stdout = publish.StandardOutput.ReadToEndAsync();
+        var stderr = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish of the web lab failed:\n{await stdout}\n{await stderr}");
+        }
+    }
+
+    /// <summary>A fresh page at <paramref name="path"/>, waited on until the lab runs in the browser and the page is interactive.</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var socket = page.WaitForWebSocketAsync(new PageWaitForWebSocketOptions { Predicate = ws => ws.Url.Contains("_blazor", StringComparison.Ordinal) });
         await page.GotoAsync(BaseUrl + path);
-        await socket;
-        await page.WaitForSelectorAsync("[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });
         return page;
     }
 
@@ -91,23 +81,13 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_server is { HasExited: false })
+        if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
+            await _server.DisposeAsync();
         }
-
-        _server?.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "GradientLab.slnx")))

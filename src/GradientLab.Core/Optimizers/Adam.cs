@@ -2,7 +2,9 @@ namespace GradientLab.Core.Optimizers;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba, 2015) as <c>torch.optim.Adam</c>: g ← ∇ + λθ; m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²;
-/// m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t) (AMSGrad keeps the running maximum of v̂); θ ← θ − γ·m̂/(√v̂ + ε).
+/// m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t); θ ← θ − γ·m̂/(√v̂ + ε). AMSGrad keeps the running maximum of the raw second
+/// moment, vmax ← max(vmax, v), and bias-corrects that: v̂ = vmax/(1 − β2^t) (torch/optim/adam.py,
+/// <c>torch.maximum(max_exp_avg_sqs[i], exp_avg_sq)</c>); the maximum of the corrected v̂ would be another algorithm.
 /// </summary>
 public sealed record AdamSettings(
     double Beta1 = 0.9,
@@ -91,7 +93,8 @@ public sealed class Adam : Optimizer
             ];
             if (_settings.AmsGrad)
             {
-                state.Add(new("maxSecondMomentCorrected", [.. _maxSecondMoment]));
+                // The running maximum of the raw v, bias-corrected like v: the v̂ that AMSGrad divides by.
+                state.Add(new("maxSecondMomentCorrected", t == 0 ? new double[Dimension] : [.. _maxSecondMoment.Select(v => v / secondCorrection)]));
             }
 
             return state;
@@ -127,8 +130,9 @@ public sealed class Adam : Optimizer
         var secondCorrected = _secondMoment[index] / _secondCorrection;
         if (s.AmsGrad)
         {
-            _maxSecondMoment[index] = Math.Max(_maxSecondMoment[index], secondCorrected);
-            secondCorrected = _maxSecondMoment[index];
+            // As torch: the maximum of the raw second moment, then the bias correction of step t applied to it.
+            _maxSecondMoment[index] = Math.Max(_maxSecondMoment[index], _secondMoment[index]);
+            secondCorrected = _maxSecondMoment[index] / _secondCorrection;
         }
 
         return parameter - (learningRate * firstCorrected / (Math.Sqrt(secondCorrected) + s.Epsilon));

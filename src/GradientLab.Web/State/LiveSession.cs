@@ -27,16 +27,52 @@ public sealed class LiveSession
     private readonly ScenarioDiagnoser _diagnoser;
     private (int Cursor, DiagnosisReport Report)? _diagnosis;
 
-    /// <summary>Resolves the scenario and runs it to its stop.</summary>
+    /// <summary>Resolves the scenario and runs it to its stop in one go.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run; the message says why.</exception>
     public LiveSession(Scenario scenario)
+        : this(ScenarioResolver.Resolve(scenario ?? throw new ArgumentNullException(nameof(scenario))))
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        Resolved = ScenarioResolver.Resolve(scenario);
-        _run = Resolved.CreateRun();
         _run.RunToEnd();
+    }
+
+    private LiveSession(ResolvedScenario resolved)
+    {
+        Resolved = resolved;
+        _run = Resolved.CreateRun();
         _diagnoser = new ScenarioDiagnoser(Resolved);
         Minimum = Resolved.KnownMinimum();
+    }
+
+    /// <summary>
+    /// Resolves the scenario (every limit is checked there, before any work) and runs it to its stop in slices of at
+    /// most <paramref name="slice"/> of computing, awaiting <paramref name="yieldToBrowser"/> between slices so that a
+    /// single-threaded page keeps drawing and answering while a long run is computed.
+    /// </summary>
+    /// <param name="scenario">The scenario to run.</param>
+    /// <param name="slice">The longest stretch of computing between two yields (a frame is about 16 ms).</param>
+    /// <param name="yieldToBrowser">Hands control back to the browser for a moment.</param>
+    /// <param name="progress">Told the step reached after each slice.</param>
+    /// <param name="cancellationToken">Stops the computation (the settings changed again).</param>
+    /// <exception cref="ScenarioException">The scenario cannot run; the message says why.</exception>
+    public static async Task<LiveSession> ComputeAsync(
+        Scenario scenario, TimeSpan slice, Func<Task> yieldToBrowser, Action<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(yieldToBrowser);
+        var session = new LiveSession(ScenarioResolver.Resolve(scenario));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (session._run.Step())
+        {
+            if (clock.Elapsed >= slice)
+            {
+                progress?.Invoke(session._run.Current.Step);
+                await yieldToBrowser().ConfigureAwait(true);
+                cancellationToken.ThrowIfCancellationRequested();
+                clock.Restart();
+            }
+        }
+
+        return session;
     }
 
     /// <summary>The scenario as it runs, every default filled in.</summary>

@@ -27,6 +27,9 @@ public sealed partial class Live
     /// <summary>The playback timer renders at most this often; faster speeds advance several steps per frame.</summary>
     private const int MaxFramesPerSecond = 60;
 
+    /// <summary>The longest stretch of computing before the page hands the browser a frame (a frame is about 16 ms).</summary>
+    private static readonly TimeSpan ComputeSlice = TimeSpan.FromMilliseconds(12);
+
     private const string CustomPreset = "custom";
     private const int MaxLinkLength = 6000;
     private static readonly string[] LivePresets = ["housing-live-demo", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
@@ -55,6 +58,9 @@ public sealed partial class Live
     private bool _logLoss;
     private double _predictionX = 1.25;
     private CancellationTokenSource? _playback;
+    private CancellationTokenSource? _computing;
+    private int? _computedStep;
+    private int _computingTarget;
     private DotNetObjectReference<Live>? _self;
     private IJSObjectReference? _keys;
     private string? _loadedQuery;
@@ -159,7 +165,15 @@ public sealed partial class Live
         if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _keys = await JS.InvokeAsync<IJSObjectReference>("gradientLab.bindKeys", _self);
+            try
+            {
+                _keys = await JS.InvokeAsync<IJSObjectReference>("gradientLab.bindKeys", _self);
+            }
+            catch (JSException)
+            {
+                // Keyboard shortcuts are optional: the buttons still work.
+            }
+
             _ready = true;
             StateHasChanged();
         }
@@ -169,6 +183,7 @@ public sealed partial class Live
     public async ValueTask DisposeAsync()
     {
         StopPlayback();
+        _computing?.Cancel();
         if (_keys is not null)
         {
             try
@@ -176,7 +191,7 @@ public sealed partial class Live
                 await JS.InvokeVoidAsync("gradientLab.unbindKeys", _keys);
                 await _keys.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception error) when (error is JSDisconnectedException or JSException)
             {
                 // The page is gone with its listener.
             }
@@ -185,18 +200,38 @@ public sealed partial class Live
         _self?.Dispose();
     }
 
-    private void Start(Scenario scenario, bool updateAddress = true)
+    /// <summary>Starts computing the run of <paramref name="scenario"/>; the current run stays on screen until it is ready.</summary>
+    private void Start(Scenario scenario, bool updateAddress = true) => _ = StartAsync(scenario, updateAddress);
+
+    private async Task StartAsync(Scenario scenario, bool updateAddress)
     {
         StopPlayback();
+        _computing?.Cancel();
+        var computing = _computing = new CancellationTokenSource();
+
+        // The requested settings count from now: a change made while this run is computed builds on them.
+        var previous = _scenario;
+        _scenario = scenario;
         try
         {
-            var session = new LiveSession(scenario with { Steps = scenario.Steps ?? ScenarioResolver.DefaultSteps });
-            if (session.Resolved.Settings.MaxSteps > MaxLiveSteps)
+            // Limits before work: the page's own step budget is checked before anything runs.
+            var steps = scenario.Steps ?? ScenarioResolver.DefaultSteps;
+            if (steps > MaxLiveSteps)
             {
-                throw new ScenarioException($"steps: {session.Resolved.Settings.MaxSteps:N0} is more than this page runs ({MaxLiveSteps:N0}); the command line runs up to 1,000,000.");
+                throw new ScenarioException($"steps: {steps:N0} is more than this page runs ({MaxLiveSteps:N0}); the command line runs up to 1,000,000.");
             }
 
-            _scenario = scenario;
+            _computingTarget = steps;
+            var session = await LiveSession.ComputeAsync(
+                scenario with { Steps = steps },
+                ComputeSlice,
+                () => Task.Delay(1, computing.Token),
+                step =>
+                {
+                    _computedStep = step;
+                    StateHasChanged();
+                },
+                computing.Token);
             _session = session;
             _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX };
             _datasetKey = DatasetKeyOf(scenario);
@@ -210,8 +245,23 @@ public sealed partial class Live
         catch (ScenarioException error)
         {
             // Nothing is lost: the previous run stays on screen, and the message says what to change.
+            _scenario = previous;
             _error = error.Message;
         }
+        catch (OperationCanceledException)
+        {
+            return; // newer settings replaced this run before it was ready
+        }
+        finally
+        {
+            if (ReferenceEquals(_computing, computing))
+            {
+                _computing = null;
+                _computedStep = null;
+            }
+        }
+
+        StateHasChanged();
     }
 
     private void Change(Func<Scenario, Scenario> change)
@@ -231,8 +281,8 @@ public sealed partial class Live
         }
 
         _linkNote = null;
+        _loadedQuery = $"|{encoded}"; // before navigating: the new address must not restart the run it describes
         Navigation.NavigateTo($"live?s={encoded}", forceLoad: false, replace: true);
-        _loadedQuery = $"|{encoded}";
     }
 
     private void OnPresetChanged(ChangeEventArgs e)
