@@ -1,10 +1,14 @@
-// Measures the live demo as a person would use it, in headless Chromium against the Release build of the web app:
-//  1. frames rendered per second, and steps shown per second, while playing at full speed (200 steps/s) with all three views;
-//  2. server memory (resident set) per open /live page.
-// Usage: dotnet run -c Release --project benchmarks/GradientLab.WebMeasure   (after building the solution in Release)
+// Measures the published web lab as a learner's browser meets it: headless Chromium against the static site served as
+// any static host would (no lab process). Sleeps here are measuring windows, not waits for a condition.
+//  1. a first visit to /live: bytes transferred (Brotli as served) and time from navigation to data-interactive;
+//  2. frames rendered per second and steps shown per second while /live plays at full speed with all three views;
+//  3. the engine in the browser against the same work natively: 100,000 steps of the live demo's preset (a ratio).
+// Usage: dotnet publish src/GradientLab.Web -c Release -o artifacts/site
+//        dotnet run -c Release --project benchmarks/GradientLab.WebMeasure
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
+using GradientLab.Cli.Lab;
+using GradientLab.Scenarios;
 using Microsoft.Playwright;
 
 var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -13,108 +17,94 @@ while (root is not null && !File.Exists(Path.Combine(root.FullName, "GradientLab
     root = root.Parent;
 }
 
-if (root is null)
+var site = Path.Combine(root?.FullName ?? ".", "artifacts", "site", "wwwroot");
+if (!File.Exists(Path.Combine(site, "index.html")))
 {
-    Console.Error.WriteLine("Run from inside the GradientLab repository.");
+    Console.Error.WriteLine($"Publish the web lab first (dotnet publish src/GradientLab.Web -c Release -o artifacts/site); not found: {site}");
     return 2;
 }
 
-var executable = Path.Combine(root.FullName, "artifacts", "bin", "GradientLab.Web", $"release_{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}", "GradientLab.Web");
-if (!File.Exists(executable))
+await using var server = await StaticSiteServer.StartAsync(site);
+var url = server.Address.ToString().TrimEnd('/');
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
-    Console.Error.WriteLine($"Build the web app in Release first (dotnet build GradientLab.slnx -c Release); not found: {executable}");
-    return 2;
-}
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
 
-int port;
-using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
+// 1. First visits, each in a fresh context (empty cache, no service worker).
+var times = new List<double>();
+long bytes = 0;
+for (var i = 0; i < 5; i++)
 {
-    listener.Start();
-    port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-var url = $"http://127.0.0.1:{port}";
-var start = new ProcessStartInfo(executable) { WorkingDirectory = Path.Combine(root.FullName, "src", "GradientLab.Web"), RedirectStandardOutput = true, UseShellExecute = false };
-start.Environment["ASPNETCORE_URLS"] = url;
-start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-using var server = Process.Start(start)!;
-server.BeginOutputReadLine();
-try
-{
-    using var http = new HttpClient();
-    for (var i = 0; i < 120; i++)
+    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, ServiceWorkers = ServiceWorkerPolicy.Block });
+    var page = await context.NewPageAsync();
+    var requests = new List<IRequest>();
+    page.RequestFinished += (_, request) => requests.Add(request);
+    await page.GotoAsync(url + "/live");
+    await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    times.Add(await page.EvaluateAsync<double>("() => window.gradientLabInteractiveAt"));
+    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    bytes = 0;
+    foreach (var request in requests.ToList())
     {
-        try
-        {
-            if ((await http.GetAsync(url)).IsSuccessStatusCode)
-            {
-                break;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            await Task.Delay(250);
-        }
+        var sizes = await request.SizesAsync();
+        bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
     }
-
-    using var playwright = await Playwright.CreateAsync();
-    await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-
-    async Task<IPage> Open(string path)
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var socket = page.WaitForWebSocketAsync(new PageWaitForWebSocketOptions { Predicate = ws => ws.Url.Contains("_blazor", StringComparison.Ordinal) });
-        await page.GotoAsync(url + path);
-        await socket;
-        await page.WaitForSelectorAsync("[data-ready=true]");
-        return page;
-    }
-
-    // 1. Frames per second at full speed.
-    var live = await Open("/live?preset=course-lab");
-    await live.GetByTestId("speed").SelectOptionAsync("200");
-    await live.EvaluateAsync("""
-        () => { window.__frames = 0; const target = document.querySelector('[data-testid=step-count]');
-                new MutationObserver(() => window.__frames++).observe(target, { childList: true, characterData: true, subtree: true }); }
-        """);
-    var before = int.Parse(await live.GetByTestId("step-count").InnerTextAsync(), CultureInfo.InvariantCulture);
-    await live.GetByTestId("play").ClickAsync();
-    var clock = Stopwatch.StartNew();
-    await Task.Delay(5000);
-    var frames = await live.EvaluateAsync<int>("() => window.__frames");
-    var seconds = clock.Elapsed.TotalSeconds;
-    var after = int.Parse(await live.GetByTestId("step-count").InnerTextAsync(), CultureInfo.InvariantCulture);
-    await live.GetByTestId("play").ClickAsync();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full speed (200 steps/s asked): {frames / seconds:F1} rendered frames/s, {(after - before) / seconds:F1} steps/s shown, over {seconds:F1} s"));
-
-    // 2. Server memory per open page.
-    await Task.Delay(1000);
-    var baseline = ResidentMegabytes(server.Id);
-    const int Pages = 10;
-    var pages = new List<IPage>();
-    for (var i = 0; i < Pages; i++)
-    {
-        pages.Add(await Open("/live"));
-    }
-
-    await Task.Delay(2000);
-    var loaded = ResidentMegabytes(server.Id);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server memory: {baseline:F1} MB with 1 page, {loaded:F1} MB with {Pages + 1}: about {(loaded - baseline) / Pages:F2} MB per open /live page"));
-    return 0;
 }
-finally
+
+times.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first visit to /live: {bytes / 1e6:F2} MB transferred; navigation to data-interactive: median {times[2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}, 5 cold visits)"));
+
+// 2. Frames per second at full speed, all three views.
+var live = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+await live.GotoAsync(url + "/live?preset=course-lab");
+await live.WaitForSelectorAsync("[data-ready=true]");
+await live.GetByTestId("speed").SelectOptionAsync("200");
+await live.EvaluateAsync("""
+    () => { window.__frames = 0; window.__longTasks = 0;
+            new PerformanceObserver(list => window.__longTasks += list.getEntries().length).observe({ entryTypes: ['longtask'] });
+            const target = document.querySelector('[data-testid=step-count]');
+            new MutationObserver(() => window.__frames++).observe(target, { childList: true, characterData: true, subtree: true }); }
+    """);
+var before = int.Parse(await live.GetByTestId("step-count").InnerTextAsync(), CultureInfo.InvariantCulture);
+await live.GetByTestId("play").ClickAsync();
+var clock = Stopwatch.StartNew();
+await Task.Delay(5000);
+var frames = await live.EvaluateAsync<int>("() => window.__frames");
+var longTasks = await live.EvaluateAsync<int>("() => window.__longTasks");
+var seconds = clock.Elapsed.TotalSeconds;
+var after = int.Parse(await live.GetByTestId("step-count").InnerTextAsync(), CultureInfo.InvariantCulture);
+await live.GetByTestId("play").ClickAsync();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"/live at full speed (200 steps/s asked), 1920x1080, three views: {frames / seconds:F1} rendered frames/s, {(after - before) / seconds:F1} steps/s shown, {longTasks} long tasks (> 50 ms) in {seconds:F1} s"));
+
+// 3. The engine: the same 100,000 steps in the browser and here.
+const int Steps = 100_000;
+var bench = await browser.NewPageAsync();
+await bench.GotoAsync(url + "/benchmark");
+await bench.WaitForSelectorAsync("[data-ready=true]");
+var browserTimes = new List<double>();
+for (var i = 0; i < 5; i++)
 {
-    server.Kill(entireProcessTree: true);
-    await server.WaitForExitAsync();
+    await bench.GetByTestId("bench-run").ClickAsync();
+    await bench.WaitForSelectorAsync("[data-testid=bench-ms]");
+    browserTimes.Add(double.Parse(await bench.GetByTestId("bench-ms").InnerTextAsync(), CultureInfo.InvariantCulture));
 }
 
-static double ResidentMegabytes(int pid)
+var nativeTimes = new List<double>();
+for (var i = 0; i < 7; i++)
 {
-    var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    var run = ScenarioResolver.Resolve(Workloads.LiveDemoSteps(Steps)).CreateRun();
+    var watch = Stopwatch.StartNew();
+    run.RunToEnd();
+    nativeTimes.Add(watch.Elapsed.TotalMilliseconds);
 }
+
+browserTimes.Sort();
+nativeTimes.Sort();
+var browserMedian = browserTimes[browserTimes.Count / 2];
+var nativeMedian = nativeTimes[nativeTimes.Count / 2];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine, {Steps:N0} steps of the live preset: browser (WebAssembly, interpreter) {browserMedian:F0} ms, native {nativeMedian:F1} ms: ratio {browserMedian / nativeMedian:F1}"));
+return 0;

@@ -16,7 +16,10 @@ window.gradientLab = {
   },
   unbindKeys(binding) { try { if (binding) binding.dispose(); } catch { /* the page is going anyway */ } },
   // Says that the lab is interactive: the browser tests (and anyone scripting the page) wait for this attribute.
-  markInteractive() { document.documentElement.setAttribute("data-interactive", "true"); },
+  markInteractive() {
+    if (window.gradientLabInteractiveAt === undefined) window.gradientLabInteractiveAt = performance.now();
+    document.documentElement.setAttribute("data-interactive", "true");
+  },
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
   nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
 };
