@@ -26,6 +26,13 @@ public sealed class StaticSiteServer : IAsyncDisposable
         Address = address;
     }
 
+    /// <summary>
+    /// The policy the lab runs under: its own files only, WebAssembly compilation ('wasm-unsafe-eval'), inline styles
+    /// for the figures, data and blob images for exports. No frame-ancestors: the lab may be embedded anywhere.
+    /// The site's index.html carries the same policy in a meta tag, and its _headers file for hosts that read one.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
     /// <summary>Where the site answers, such as <c>http://127.0.0.1:5000/</c>.</summary>
     public Uri Address { get; }
 
@@ -66,6 +73,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             await next(context).ConfigureAwait(false);
         });
         app.Use((context, next) => ServeCompressed(context, next, files, types));

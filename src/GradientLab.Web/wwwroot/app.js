@@ -23,3 +23,8 @@ window.gradientLab = {
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
   nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
 };
+
+// Offline after the first visit: the published site's service worker caches every file (not on localhost in development).
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("service-worker.js").catch(() => { /* the lab works without it, online */ });
+}
