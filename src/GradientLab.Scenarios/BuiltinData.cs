@@ -35,8 +35,8 @@ public static class BuiltinData
                 portland, ["size_1000sqft"], "price_1000usd"),
             new("line", "Five points on the line y = 2x + 1 (x = 1…5).",
                 Table("x,y", [.. Enumerable.Range(1, 5).Select(x => new double[] { x, (2 * x) + 1 })]), ["x"], "y"),
-            new("parabola", "y = x² at x = −3, −2.5, …, 3: a curve no straight line can fit.",
-                Table("x,y", [.. Enumerable.Range(-6, 13).Select(i => new double[] { i / 2.0, i / 2.0 * (i / 2.0) })]), ["x"], "y"),
+            new("parabola", "y = x² at x = 0, 0.5, …, 3: a curve no straight line can fit (the best line leaves a floor of error).",
+                Table("x,y", [.. Enumerable.Range(0, 7).Select(i => new double[] { i / 2.0, i / 2.0 * (i / 2.0) })]), ["x"], "y"),
         ];
     }
 

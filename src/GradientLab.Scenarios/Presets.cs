@@ -1,10 +1,14 @@
+using GradientLab.Core.Descent;
+using GradientLab.Core.Objectives;
+
 namespace GradientLab.Scenarios;
 
-/// <summary>A built-in scenario with a name and a one-line description; the names are part of the interface.</summary>
+/// <summary>A built-in scenario with a name, a one-line description and the lesson it claims; the names are part of the interface.</summary>
 /// <param name="Name">The name used on the command line and in links.</param>
 /// <param name="Description">What it shows, in one line.</param>
 /// <param name="Scenario">The scenario.</param>
-public sealed record Preset(string Name, string Description, Scenario Scenario);
+/// <param name="Lesson">What the description claims, as a check on the preset's own run (the tests hold every preset to it).</param>
+public sealed record Preset(string Name, string Description, Scenario Scenario, Lesson Lesson);
 
 /// <summary>The built-in scenarios.</summary>
 public static class Presets
@@ -16,71 +20,122 @@ public static class Presets
     public static IReadOnlyList<Preset> All { get; } =
     [
         Make("housing-live-demo",
-            "Batch gradient descent (α = 0.2) fits price ($1000s) against size (1000 sq ft) for 47 Portland houses, from the nonsensical line w = −0.1, b = 900.",
+            "Batch gradient descent (α = 0.2) fits price ($1000s) against size for 47 Portland houses from the nonsensical line w = −0.1, b = 900, with the sizes standardised (w is $1000s per standard deviation of size, 786 sq ft; b is the price of a house of mean size, 2,001 sq ft): the line turns towards the houses at once.",
+            Regression(PortlandBySize, scale: true), [-0.1, 900], Gd(0.2), 1000,
+            Lesson.All(
+                Lesson.That("the slope turns positive at the first step and the intercept drops", r => r.Parameter(0)[1] > 0 && r.Parameter(1)[1] < r.Parameter(1)[0], r => $"w: {r.Parameter(0)[0]} → {r.Parameter(0)[1]}, b: {r.Parameter(1)[0]} → {r.Parameter(1)[1]}"),
+                Lesson.That("the loss falls at every step, fast and then flattening, to the least-squares line's cost", r => Lesson.Monotone(r.Losses) && r.Losses[10] - r.Losses[20] < 0.1 * (r.Losses[0] - r.Losses[10]) && r.Last.Loss <= LeastSquaresCost(r) * (1 + 1e-6), r => $"J: {r.Losses[0]} → {r.Losses[10]} → {r.Losses[20]} → {r.Last.Loss}; least-squares J* = {LeastSquaresCost(r)}"),
+                Lesson.That("the steps shrink on their own (each step shorter than the one before)", r => Lesson.Monotone(StepLengths(r)), r => "a step is longer than the one before it"),
+                Lesson.That("it converges to the least-squares line", r => r.StopReason == StopReason.Converged && Near(r.Last.Parameters, r.Scenario.KnownMinimum()!, 1e-3), r => $"stopped as {r.StopReason} at ({string.Join(", ", r.Last.Parameters)})")),
+            stop: new StopSpec { GradientTolerance = 1e-3 }),
+        Make("housing-unscaled",
+            "The live demo's data with the size in 1000 sq ft, not standardised: from w = −0.1, b = 900 the first step swings w to about −207 (the fast direction of the thin bowl lowers w and b together, because the sizes are far from zero), and w turns positive only around step 40.",
             Regression(PortlandBySize), [-0.1, 900], Gd(0.2), 1000,
+            Lesson.All(
+                Lesson.That("the first step swings w the wrong way, below −100", r => r.Parameter(0)[1] < -100, r => $"w after one step: {r.Parameter(0)[1]}"),
+                Lesson.That("w turns positive only after step 20", r => r.FirstStep(p => p.Parameters[0] > 0) is > 20, r => $"w turns positive at step {r.FirstStep(p => p.Parameters[0] > 0)}"),
+                Lesson.That("the loss still falls at every step", r => Lesson.Monotone(r.Losses), r => "the loss rose at some step")),
             stop: new StopSpec { GradientTolerance = 1e-3 }),
         Make("course-lab",
             "The course lab: two houses, start at w = b = 0, α = 0.01, 10000 steps; ends near w = 200, b = 100.",
-            Regression(HousingTiny), [0, 0], Gd(0.01), 10000),
+            Regression(HousingTiny), [0, 0], Gd(0.01), 10000,
+            Lesson.All(Lesson.LossFallsBelow(1e-6), Lesson.EndsNear([200, 100], 0.05))),
         Make("alpha-too-large",
             "The course lab with α = 0.8, above the largest stable rate 2/λmax ≈ 0.58: every step overshoots further and the cost explodes.",
-            Regression(HousingTiny), [0, 0], Gd(0.8), 200),
+            Regression(HousingTiny), [0, 0], Gd(0.8), 200,
+            Lesson.All(
+                Lesson.DivergesWithin(200),
+                Lesson.That("after the first steps the cost rises at every step", r => Lesson.Monotone([.. r.Losses.Skip(3).Select(l => -l)]), r => "the cost fell at some step after the third"))),
         Make("alpha-too-small",
             "The course lab with α = 0.001: every step is safe but tiny, and 1000 steps leave the line far from the data.",
-            Regression(HousingTiny), [0, 0], Gd(0.001), 1000),
+            Regression(HousingTiny), [0, 0], Gd(0.001), 1000,
+            Lesson.All(
+                Lesson.That("the loss falls at every step", r => Lesson.Monotone(r.Losses), r => "the loss rose at some step"),
+                Lesson.That("after 1000 steps w and b are still more than 10 from (200, 100)", r => !Near(r.Last.Parameters, [200, 100], 10), r => $"it reached ({string.Join(", ", r.Last.Parameters)})"))),
         Make("unscaled-features",
             "Portland prices from size in raw square feet and bedrooms: the valley is so thin that the largest stable α (≈ 4e-7) barely moves the bias.",
-            Regression(new DataSpec { Builtin = "portland-housing", Features = ["size_sqft", "bedrooms"], Target = "price_1000usd" }), [0, 0, 0], Gd(3e-7), 1000),
+            Regression(new DataSpec { Builtin = "portland-housing", Features = ["size_sqft", "bedrooms"], Target = "price_1000usd" }), [0, 0, 0], Gd(3e-7), 1000,
+            Lesson.All(
+                Lesson.That("the loss falls at first", r => r.Losses[10] < r.Losses[0], r => "the loss did not fall in 10 steps"),
+                Lesson.That("after 1000 steps the bias has moved by less than 0.01 ($10)", r => Math.Abs(r.Last.Parameters[2]) < 0.01, r => $"b = {r.Last.Parameters[2]}"))),
         Make("neuron-underprediction",
             "One sigmoid neuron, x = 2, target y = 1, from w = 0.5, b = 0: ŷ ≈ 0.73 is too low, ∂L/∂w < 0, so w goes up.",
-            Neuron(2, 1), [0.5, 0], Gd(1), 50),
+            Neuron(2, 1), [0.5, 0], Gd(1), 50,
+            Lesson.That("∂L/∂w < 0 at the start and w goes up at every step", r => r.Trajectory[0].Gradient![0] < 0 && Lesson.Monotone([.. r.Parameter(0).Select(w => -w)]), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}")),
         Make("neuron-overprediction",
             "One sigmoid neuron, x = 2, target y = 0, from w = 0.5, b = 0: ŷ ≈ 0.73 is too high, ∂L/∂w > 0, so w goes down.",
-            Neuron(2, 0), [0.5, 0], Gd(1), 50),
+            Neuron(2, 0), [0.5, 0], Gd(1), 50,
+            Lesson.That("∂L/∂w > 0 at the start and w goes down at every step", r => r.Trajectory[0].Gradient![0] > 0 && Lesson.Monotone(r.Parameter(0)), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}")),
         Make("neuron-oscillation",
             "One sigmoid neuron, x = 2, target y = 0.5, α = 4: every step overshoots z = 0, and w settles into a two-step cycle (≈ −0.23, 0.43) instead of converging.",
-            Neuron(2, 0.5), [0.5, 0], Gd(4), 50),
+            Neuron(2, 0.5), [0.5, 0], Gd(4), 50,
+            Lesson.All(
+                Lesson.That("w's changes alternate in sign for at least 6 steps", r => Lesson.AlternatingChanges(r.Parameter(0)) >= 6, r => $"they alternate for {Lesson.AlternatingChanges(r.Parameter(0))} steps"),
+                Lesson.That("w ends in a two-step cycle near −0.23 and 0.43", r => Math.Abs(Math.Min(r.Parameter(0)[^1], r.Parameter(0)[^2]) + 0.23) < 0.01 && Math.Abs(Math.Max(r.Parameter(0)[^1], r.Parameter(0)[^2]) - 0.43) < 0.01, r => $"the last two values of w: {r.Parameter(0)[^2]}, {r.Parameter(0)[^1]}"))),
         Make("lr-too-small",
             "J(θ) = θ² from θ = 4 with α = 0.01: θ shrinks by only 2 % a step; after 20 steps J is still 7.13 (from 16).",
-            Function("quadratic-1d"), [4], Gd(0.01), 20),
+            Function("quadratic-1d"), [4], Gd(0.01), 20,
+            Lesson.That("after 20 steps J is 7.13 (16 · 0.98⁴⁰)", r => Math.Abs(r.Last.Loss - (16 * Math.Pow(0.98, 40))) < 1e-9 && Math.Abs(r.Last.Loss - 7.13) < 0.005, r => $"J after {r.Last.Step} steps: {r.Last.Loss}")),
         Make("lr-good",
             "J(θ) = θ² from θ = 4 with α = 0.1: θ shrinks by 20 % a step (4, 3.2, 2.56, 2.048, …).",
-            Function("quadratic-1d"), [4], Gd(0.1), 20),
+            Function("quadratic-1d"), [4], Gd(0.1), 20,
+            Lesson.That("θ shrinks by 20 % a step: θₖ = 4 · 0.8ᵏ", r => r.Trajectory.All(p => Math.Abs(p.Parameters[0] - (4 * Math.Pow(0.8, p.Step))) < 1e-12), r => $"θ₃ = {r.Parameter(0)[3]}")),
         Make("lr-diverging",
             "J(θ) = θ² from θ = 4 with α = 1.1: θ flips sign and grows ×1.2 a step (4, −4.8, 5.76, −6.912, …) until the run is stopped as diverged.",
-            Function("quadratic-1d"), [4], Gd(1.1), 50),
+            Function("quadratic-1d"), [4], Gd(1.1), 50,
+            Lesson.All(
+                Lesson.DivergesWithin(50),
+                Lesson.That("θ flips sign and grows ×1.2 a step", r => r.Trajectory.All(p => Math.Abs(p.Parameters[0] - (4 * Math.Pow(-1.2, p.Step))) <= 1e-9 * Math.Pow(1.2, p.Step)), r => $"θ₁ = {r.Parameter(0)[1]}"))),
         Make("momentum",
             "J(θ) = θ² from θ = 4, momentum β = 0.5 with α = 0.05 (PyTorch form): faster than vanilla, and it overshoots below zero at step 19.",
-            Function("quadratic-1d"), [4], new OptimizerSpec { Kind = "sgd", LearningRate = 0.05, Momentum = 0.5 }, 40),
+            Function("quadratic-1d"), [4], new OptimizerSpec { Kind = "sgd", LearningRate = 0.05, Momentum = 0.5 }, 40,
+            Lesson.All(
+                Lesson.That("it first goes below zero at step 19", r => r.FirstStep(p => p.Parameters[0] < 0) == 19, r => $"first below zero at step {r.FirstStep(p => p.Parameters[0] < 0)}"),
+                Lesson.That("after 15 steps it is closer to 0 than vanilla's 0.82", r => Math.Abs(r.Parameter(0)[15]) < 4 * Math.Pow(0.9, 15) / 2, r => $"θ₁₅ = {r.Parameter(0)[15]}"))),
         Make("minibatch-line",
             "Mini-batches of 4 from five points on y = 2x + 1, reshuffled every epoch (seed 42): a noisy path towards w = 2, b = 1.",
             Regression(new DataSpec { Builtin = "line" }), [0, 0], Gd(0.02), 2000,
+            Lesson.All(
+                Lesson.That("the full-data loss rises on some updates (the noise of mini-batches)", r => !Lesson.Monotone(r.Losses), r => "the loss fell at every update"),
+                Lesson.EndsNear([2, 1], 0.05)),
             new BatchSpec { Kind = "mini", Size = 4, Shuffle = true, Seed = 42 }),
         Make("nonlinear-data",
-            "A straight line fitted to y = x²: the cost stops falling at a floor well above zero, because no line fits a parabola.",
-            Regression(new DataSpec { Builtin = "parabola" }), [0, 0], Gd(0.05), 500),
+            "A straight line fitted to y = x² (x = 0 … 3): the cost stops falling at a floor well above zero, because no line fits a parabola.",
+            Regression(new DataSpec { Builtin = "parabola" }), [0, 0], Gd(0.05), 2000,
+            Lesson.That("the cost ends on a floor well above zero: the best line's J* > 0.1", r => r.Last.Loss > 0.1 && Math.Abs(r.Last.Loss - r.Losses[^100]) < 1e-6 * r.Last.Loss, r => $"J ends at {r.Last.Loss} (100 steps before: {r.Losses[^100]})")),
         Make("rosenbrock-adam",
             "Adam (α = 0.02) from (−1.2, 1) along Rosenbrock's curved valley to the minimum at (1, 1).",
-            Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "adam", LearningRate = 0.02 }, 3000),
+            Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "adam", LearningRate = 0.02 }, 3000,
+            Lesson.EndsNear([1, 1], 0.05)),
         Make("vanilla",
             "J(θ) = θ² from θ = 4, plain gradient descent with α = 0.05, to set against 'momentum': still at 0.82 after 15 steps.",
-            Function("quadratic-1d"), [4], Gd(0.05), 40),
+            Function("quadratic-1d"), [4], Gd(0.05), 40,
+            Lesson.That("θ is still 0.82 after 15 steps (4 · 0.9¹⁵) and never crosses zero", r => Math.Abs(r.Parameter(0)[15] - 0.8236) < 1e-4 && r.Trajectory.All(p => p.Parameters[0] > 0), r => $"θ₁₅ = {r.Parameter(0)[15]}")),
         Make("rosenbrock-gd",
             "Plain gradient descent (α = 0.001) from (−1.2, 1) on Rosenbrock: it reaches the valley fast, then crawls along its floor.",
-            Function("rosenbrock"), [-1.2, 1], Gd(0.001), 3000),
+            Function("rosenbrock"), [-1.2, 1], Gd(0.001), 3000,
+            Lesson.All(
+                Lesson.That("the valley is reached fast: the loss falls below 5 within 100 steps", r => r.Losses[100] < 5, r => $"J₁₀₀ = {r.Losses[100]}"),
+                Lesson.That("then it crawls: after 3000 steps it is still more than 0.1 from (1, 1)", r => !Near(r.Last.Parameters, [1, 1], 0.1), r => $"it reached ({string.Join(", ", r.Last.Parameters)})"))),
         Make("rosenbrock-momentum",
             "SGD with momentum 0.9 (α = 0.001) from (−1.2, 1) on Rosenbrock: the velocity carries it along the valley floor.",
-            Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9 }, 3000),
+            Function("rosenbrock"), [-1.2, 1], new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9 }, 3000,
+            Lesson.That("it ends within 0.05 of the minimum (1, 1), where plain GD is still crawling", r => Near(r.Last.Parameters, [1, 1], 0.05), r => $"it reached ({string.Join(", ", r.Last.Parameters)})")),
         Make("sequential-update",
             "The course lab with α = 0.5 and the buggy sequential update: w moves first, then ∂J/∂b is measured at the new w.",
             Regression(HousingTiny), [0, 0], Gd(0.5), 200,
+            Lesson.That("the first update of b uses ∂J/∂b measured at the new w, not at the start (−400)", r => Math.Abs(r.Trajectory[0].Gradient![1] - (-400)) > 1, r => $"∂J/∂b used: {r.Trajectory[0].Gradient![1]}"),
             update: "sequential"),
         Make("saddle-point",
             "f(x, y) = x² − y² from (−1.8, 0.000001): plain GD slides into the saddle at the origin and lingers there before it escapes along y.",
-            Function("saddle"), [-1.8, 1e-6], Gd(0.1), 40),
+            Function("saddle"), [-1.8, 1e-6], Gd(0.1), 40,
+            Lesson.All(
+                Lesson.That("it slides into the saddle: |x| < 0.01 and |y| < 0.001 by step 25", r => Math.Abs(r.Parameter(0)[25]) < 0.01 && Math.Abs(r.Parameter(1)[25]) < 1e-3, r => $"at step 25: ({r.Parameter(0)[25]}, {r.Parameter(1)[25]})"),
+                Lesson.That("then escapes along y: |y| grows ×1.2 a step", r => Math.Abs(r.Parameter(1)[^1]) > 100 * Math.Abs(r.Parameter(1)[0]), r => $"y at the end: {r.Parameter(1)[^1]}"))),
         Make("plateau",
             "One sigmoid neuron started deep in saturation (x = 2, y = 1, w = −5): σ is flat there, the gradient is tiny and the loss barely moves.",
-            Neuron(2, 1), [-5, 0], Gd(1), 100),
+            Neuron(2, 1), [-5, 0], Gd(1), 100,
+            Lesson.That("over 100 steps the loss falls by less than 1 %", r => r.Last.Loss > 0.99 * r.Trajectory[0].Loss, r => $"J: {r.Trajectory[0].Loss} → {r.Last.Loss}")),
     ];
 
     /// <summary>Named sets of presets to run side by side (<c>gradlab compare lr-dilemma</c>).</summary>
@@ -102,7 +157,7 @@ public static class Presets
     public static Preset Get(string name) =>
         Find(name) ?? throw new ScenarioException($"Unknown preset '{name}'. Presets: {string.Join(", ", Names)}.");
 
-    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, BatchSpec? batch = null, StopSpec? stop = null, string? update = null) =>
+    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null) =>
         new(name, description, new Scenario
         {
             Name = name,
@@ -114,9 +169,19 @@ public static class Presets
             Steps = steps,
             Stop = stop,
             Update = update,
-        });
+        }, lesson);
 
-    private static ObjectiveSpec Regression(DataSpec data) => new() { Kind = "linear-regression", Loss = "half-mse", Data = data };
+    private static bool Near(IReadOnlyList<double> point, IReadOnlyList<double> target, double tolerance) =>
+        point.Count == target.Count && point.Zip(target).All(p => Math.Abs(p.First - p.Second) <= tolerance);
+
+    private static double LeastSquaresCost(LessonRun run) => run.Scenario.Settings.Objective.Value([.. run.Scenario.KnownMinimum()!]);
+
+    /// <summary>The length of every step, ‖θₖ₊₁ − θₖ‖.</summary>
+    private static double[] StepLengths(LessonRun run) =>
+        [.. run.Trajectory.Zip(run.Trajectory.Skip(1)).Select(p => Math.Sqrt(p.First.Parameters.Zip(p.Second.Parameters).Sum(q => (q.Second - q.First) * (q.Second - q.First))))];
+
+    private static ObjectiveSpec Regression(DataSpec data, bool scale = false) =>
+        new() { Kind = "linear-regression", Loss = "half-mse", Data = data, ScaleFeatures = scale ? true : null };
 
     private static ObjectiveSpec Neuron(double x, double y) =>
         new() { Kind = "sigmoid-neuron", Loss = "squared-error", Data = new DataSpec { X = [[x]], Y = [y] } };

@@ -45,7 +45,7 @@ public sealed class LiveSessionTests
         session.Status.ShouldStartWith("Ready at step 0");
         session.Advance(10);
         session.StatusKind.ShouldBe("converging");
-        session.Status.ShouldStartWith("Converging: the cost fell from 164117");
+        session.Status.ShouldStartWith($"Converging: the cost fell from {LiveSession.F(session.Trajectory[0].Loss)} to {LiveSession.F(session.Trajectory[10].Loss)} in 10 steps");
         session.ToEnd();
         session.StatusKind.ShouldBe("converged");
         session.Status.ShouldStartWith($"Converged at step {session.LastStep}");
@@ -108,5 +108,25 @@ public sealed class LiveSessionTests
         var figures = new RunFigures(session.Resolved, session.Trajectory);
         figures.HasContour.ShouldBeFalse();
         figures.DataDynamic(0).ShouldContain("gl-prediction");
+    }
+}
+
+public sealed class LiveSessionUnitsTests
+{
+    [Fact]
+    public void TheLiveDemo_SaysWhatWAndBMean_AndGivesTheLineInSquareFeetAndDollars()
+    {
+        var session = new GradientLab.Web.State.LiveSession(GradientLab.Scenarios.Presets.Get("housing-live-demo").Scenario);
+        session.ParameterMeaning.ShouldNotBeNull().ShouldContain("per standard deviation of size");
+        session.ToEnd();
+
+        // The line in the data's units: the run's parameters mapped back through the scaling, close to the
+        // least-squares line (the engine's exact minimum by the normal equations).
+        var line = session.Resolved.Scaling!.ToOriginalUnits([.. session.Current.Parameters]);
+        var exact = session.Resolved.Scaling!.ToOriginalUnits([.. session.Resolved.KnownMinimum()!]);
+        line[0].ShouldBe(exact[0], 0.01);
+        line[1].ShouldBe(exact[1], 0.01);
+        session.LineInDataUnits.ShouldBe(
+            $"price = {GradientLab.Web.State.LiveSession.F(line[0])} × size + {GradientLab.Web.State.LiveSession.F(line[1])} (size in 1000 sq ft, price in $1000s)");
     }
 }

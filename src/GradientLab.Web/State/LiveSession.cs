@@ -240,6 +240,57 @@ public sealed class LiveSession
         }
     }
 
+    /// <summary>
+    /// What w and b mean in the data's own units when the features are standardised (one feature), e.g. "w is the
+    /// change of price ($1000s) per standard deviation of size (0.794 × 1000 sq ft); b is the price at the mean size
+    /// (2 × 1000 sq ft)"; null otherwise.
+    /// </summary>
+    public string? ParameterMeaning
+    {
+        get
+        {
+            if (Resolved.Scaling is not { } scaling || Resolved.InputData is not { FeatureCount: 1 } data || Resolved.Settings.Objective is SigmoidNeuron)
+            {
+                return null;
+            }
+
+            var feature = Describe(data.FeatureNames[0]);
+            var target = Describe(data.TargetName);
+            var targetUnit = target.Unit.Length > 0 ? $" ({target.Unit})" : "";
+            return Say($"The {feature.Name}s are standardised: w is the change of {target.Name}{targetUnit} per standard deviation of {feature.Name} ({F(scaling.Deviations[0])}{feature.Times}); b is the {target.Name} at the mean {feature.Name} ({F(scaling.Means[0])}{feature.Times}).");
+        }
+    }
+
+    /// <summary>The current line in the data's own units, e.g. "price = 134.5 × size + 71.27 (size in 1000 sq ft, price in $1000s)"; null for other models.</summary>
+    public string? LineInDataUnits
+    {
+        get
+        {
+            if (Resolved.InputData is not { FeatureCount: 1 } data || Resolved.Settings.Objective is SigmoidNeuron || (Resolved.Scenario.Objective?.PolynomialDegree ?? 1) != 1)
+            {
+                return null;
+            }
+
+            var theta = Current.Parameters;
+            var intercept = Resolved.Predict(theta, [0]);
+            var slope = Resolved.Predict(theta, [1]) - intercept;
+            var feature = Describe(data.FeatureNames[0]);
+            var target = Describe(data.TargetName);
+            var sign = intercept < 0 ? "−" : "+";
+            var units = feature.Unit.Length > 0 && target.Unit.Length > 0 ? Say($" ({feature.Name} in {feature.Unit}, {target.Name} in {target.Unit})") : "";
+            return Say($"{target.Name} = {F(slope)} × {feature.Name} {sign} {F(Math.Abs(intercept))}{units}");
+        }
+    }
+
+    /// <summary>A column's name and unit, from the built-in data's naming (size_1000sqft, price_1000usd, size_sqft).</summary>
+    private static (string Name, string Unit, string Times) Describe(string column) => column switch
+    {
+        "size_1000sqft" => ("size", "1000 sq ft", " × 1000 sq ft"),
+        "size_sqft" => ("size", "sq ft", " sq ft"),
+        "price_1000usd" => ("price", "$1000s", " × $1000"),
+        _ => (column, "", ""),
+    };
+
     /// <summary>A number as the page shows it: six significant digits, invariant culture.</summary>
     public static string F(double value) => double.IsNaN(value) ? "not a number" : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : NiceNumbers.Significant(value);
 

@@ -260,8 +260,8 @@ public sealed partial class Concepts
             "alpha-large" => Exercise(alpha: 0.5),
             "batch-1" => Exercise(batch: 1),
             "batch-full" => Exercise(batch: 5),
-            "parabola-line" => Exercise(data: "parabola", batch: 13),
-            "parabola-poly" => Exercise(data: "parabola", batch: 13, degree: 2, alpha: 0.1),
+            "parabola-line" => Exercise(data: "parabola", batch: 7),
+            "parabola-poly" => Exercise(data: "parabola", batch: 7, degree: 2, alpha: 0.1),
             "more-epochs" => Exercise(epochs: 1000),
             _ => Exercise(),
         };

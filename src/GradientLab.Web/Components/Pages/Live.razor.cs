@@ -32,7 +32,7 @@ public sealed partial class Live
 
     private const string CustomPreset = "custom";
     private const int MaxLinkLength = 6000;
-    private static readonly string[] LivePresets = ["housing-live-demo", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
+    private static readonly string[] LivePresets = ["housing-live-demo", "housing-unscaled", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
     private static readonly int[] Speeds = [1, 2, 5, 10, 30, 60, 100, 200, 0];
     private static readonly string[] LoopPhases = ["1 · predict f(x) = w·x + b", "2 · cost J(w, b)", "3 · gradients ∂J/∂w, ∂J/∂b", "4 · update w, b ← w, b − α·∇J", "5 · repeat"];
 
