@@ -16,6 +16,9 @@ public static class Presets
     private static readonly DataSpec HousingTiny = new() { Builtin = "housing-tiny" };
     private static readonly DataSpec PortlandBySize = new() { Builtin = "portland-housing", Features = ["size_1000sqft"], Target = "price_1000usd" };
 
+    /// <summary>Declared before <see cref="All"/>, which uses it (static fields start in the order they are written).</summary>
+    private static readonly Lesson BiasStaysFixed = Lesson.That("b stays fixed at its start", r => r.Parameter(1).All(b => b == r.Parameter(1)[0]), r => $"b moved to {r.Last.Parameters[1]}");
+
     /// <summary>Every preset, in the order a course meets them.</summary>
     public static IReadOnlyList<Preset> All { get; } =
     [
@@ -59,15 +62,29 @@ public static class Presets
                 Lesson.That("the loss falls at first", r => r.Losses[10] < r.Losses[0], r => "the loss did not fall in 10 steps"),
                 Lesson.That("after 1000 steps the bias has moved by less than 0.01 ($10)", r => Math.Abs(r.Last.Parameters[2]) < 0.01, r => $"b = {r.Last.Parameters[2]}"))),
         Make("neuron-underprediction",
-            "One sigmoid neuron, x = 2, target y = 1, from w = 0.5, b = 0: ŷ ≈ 0.73 is too low, ∂L/∂w < 0, so w goes up.",
+            "One sigmoid neuron, x = 2, target y = 1, from w = 0.5 with the bias fixed at b = 0: ŷ ≈ 0.73 is too low, ∂L/∂w < 0, so w goes up.",
             Neuron(2, 1), [0.5, 0], Gd(1), 50,
-            Lesson.That("∂L/∂w < 0 at the start and w goes up at every step", r => r.Trajectory[0].Gradient![0] < 0 && Lesson.Monotone([.. r.Parameter(0).Select(w => -w)]), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}")),
+            Lesson.All(
+                Lesson.That("∂L/∂w < 0 at the start and w goes up at every step", r => r.Trajectory[0].Gradient![0] < 0 && Lesson.Monotone([.. r.Parameter(0).Select(w => -w)]), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}"),
+                BiasStaysFixed),
+            freeze: ["b"]),
         Make("neuron-overprediction",
-            "One sigmoid neuron, x = 2, target y = 0, from w = 0.5, b = 0: ŷ ≈ 0.73 is too high, ∂L/∂w > 0, so w goes down.",
+            "One sigmoid neuron, x = 2, target y = 0, from w = 0.5 with the bias fixed at b = 0: ŷ ≈ 0.73 is too high, ∂L/∂w > 0, so w goes down.",
             Neuron(2, 0), [0.5, 0], Gd(1), 50,
-            Lesson.That("∂L/∂w > 0 at the start and w goes down at every step", r => r.Trajectory[0].Gradient![0] > 0 && Lesson.Monotone(r.Parameter(0)), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}")),
+            Lesson.All(
+                Lesson.That("∂L/∂w > 0 at the start and w goes down at every step", r => r.Trajectory[0].Gradient![0] > 0 && Lesson.Monotone(r.Parameter(0)), r => $"∂L/∂w at the start: {r.Trajectory[0].Gradient![0]}"),
+                BiasStaysFixed),
+            freeze: ["b"]),
         Make("neuron-oscillation",
-            "One sigmoid neuron, x = 2, target y = 0.5, α = 4: every step overshoots z = 0, and w settles into a two-step cycle (≈ −0.23, 0.43) instead of converging.",
+            "One sigmoid neuron, x = 2, target y = 0.6, b fixed at 0, α = 4, from w = 0.5: every step overshoots the optimum w* = ln(0.6/0.4)/2 ≈ 0.2027, ∂L/∂w flips sign every step, and the swings shrink until it converges (|Δw| < 0.001 by step 33).",
+            Neuron(2, 0.6), [0.5, 0], Gd(4), 60,
+            Lesson.All(
+                Lesson.That("∂L/∂w alternates in sign for at least 6 steps", r => Lesson.AlternatingChanges(r.Parameter(0)) >= 6, r => $"w's changes alternate for {Lesson.AlternatingChanges(r.Parameter(0))} steps"),
+                Lesson.That("then |Δw| shrinks below 0.001 by step 33 and w ends at w* = ln(1.5)/2", r => Math.Abs(r.Parameter(0)[33] - r.Parameter(0)[32]) < 1e-3 && Math.Abs(r.Last.Parameters[0] - (Math.Log(1.5) / 2)) < 1e-3, r => $"|Δw| at step 33: {Math.Abs(r.Parameter(0)[33] - r.Parameter(0)[32])}, w at the end: {r.Last.Parameters[0]}"),
+                BiasStaysFixed),
+            freeze: ["b"]),
+        Make("neuron-cycle",
+            "The oscillation with b trained too (x = 2, y = 0.5, α = 4, from w = 0.5, b = 0): every step overshoots z = 0, and w settles into a two-step cycle (≈ −0.23, 0.43) instead of converging.",
             Neuron(2, 0.5), [0.5, 0], Gd(4), 50,
             Lesson.All(
                 Lesson.That("w's changes alternate in sign for at least 6 steps", r => Lesson.AlternatingChanges(r.Parameter(0)) >= 6, r => $"they alternate for {Lesson.AlternatingChanges(r.Parameter(0))} steps"),
@@ -157,7 +174,7 @@ public static class Presets
     public static Preset Get(string name) =>
         Find(name) ?? throw new ScenarioException($"Unknown preset '{name}'. Presets: {string.Join(", ", Names)}.");
 
-    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null) =>
+    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null, string[]? freeze = null) =>
         new(name, description, new Scenario
         {
             Name = name,
@@ -169,6 +186,7 @@ public static class Presets
             Steps = steps,
             Stop = stop,
             Update = update,
+            Freeze = freeze,
         }, lesson);
 
     private static bool Near(IReadOnlyList<double> point, IReadOnlyList<double> target, double tolerance) =>

@@ -30,6 +30,9 @@ public sealed record Scenario
     /// <summary><c>simultaneous</c> (default, correct) or <c>sequential</c> (the classic bug).</summary>
     public string? Update { get; init; }
 
+    /// <summary>Parameters held at their start values, by name (e.g. <c>["b"]</c>: train the weight alone).</summary>
+    public IReadOnlyList<string>? Freeze { get; init; }
+
     /// <summary>The step budget (default 1000).</summary>
     public int? Steps { get; init; }
 

@@ -74,7 +74,8 @@ public sealed class ScenarioDiagnoser
             settings.Update == UpdateMode.Sequential,
             _minimumValue,
             _lossFloor,
-            _scaling);
+            _scaling,
+            settings.Optimizer.Kind);
         var diagnosis = Diagnostician.Judge(input);
         if (settings.Update == UpdateMode.Sequential && trajectory.Count > 1 && trajectory[0].Gradient is { } used)
         {

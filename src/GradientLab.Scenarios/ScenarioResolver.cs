@@ -135,6 +135,23 @@ public static class ScenarioResolver
             throw new ScenarioException($"start: {start.Count} values given, but this objective has {objective.Dimension} parameters ({string.Join(", ", objective.ParameterNames)}), weights first, bias last.");
         }
 
+        var frozen = new List<int>();
+        foreach (var name in scenario.Freeze ?? [])
+        {
+            var index = objective.ParameterNames.ToList().IndexOf(name);
+            if (index < 0 || frozen.Contains(index))
+            {
+                throw new ScenarioException($"freeze: '{name}' is not {(index < 0 ? "a parameter of this objective" : "named once")}; its parameters are {string.Join(", ", objective.ParameterNames)}.");
+            }
+
+            frozen.Add(index);
+        }
+
+        if (frozen.Count >= objective.Dimension)
+        {
+            throw new ScenarioException($"freeze: every parameter ({string.Join(", ", objective.ParameterNames)}) is frozen, so nothing would train; leave at least one out.");
+        }
+
         if (batchSpec.Kind != "full" && data is null)
         {
             throw new ScenarioException($"batch.kind: '{batchSpec.Kind}' batches need data; a function objective has none (use \"full\").");
@@ -150,6 +167,7 @@ public static class ScenarioResolver
                 batchSpec.Seed ?? 0),
             Update = update == "sequential" ? UpdateMode.Sequential : UpdateMode.Simultaneous,
             Stop = new StopCriteria(stopSpec.GradientTolerance.Value, stopSpec.DivergenceFactor.Value),
+            Frozen = frozen,
         };
         try
         {
@@ -168,6 +186,7 @@ public static class ScenarioResolver
             Schedule = scheduleSpec,
             Batch = batchSpec,
             Update = update,
+            Freeze = frozen.Count == 0 ? null : [.. frozen.Select(i => objective.ParameterNames[i])],
             Steps = steps,
             Stop = stopSpec,
         };

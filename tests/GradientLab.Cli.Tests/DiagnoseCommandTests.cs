@@ -48,7 +48,7 @@ public sealed class DiagnoseCommandTests
     {
         var json = JsonDocument.Parse(Gradlab.Run("diagnose", "saddle-point", "--format", "json").Output).RootElement;
         json.GetProperty("local").GetBoolean().ShouldBeTrue();
-        json.GetProperty("verdict").GetString().ShouldBe("plateau");
+        json.GetProperty("verdict").GetString().ShouldBe("saddle");
         json.GetProperty("conditionNumber").GetString().ShouldBe("Infinity");
     }
 

@@ -37,7 +37,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
     [InlineData("alpha-too-large", "diverging")]
     [InlineData("alpha-too-small", "slow")]
     [InlineData("unscaled-features", "slow")]
-    [InlineData("saddle-point", "plateau")]
+    [InlineData("saddle-point", "saddle")]
     [InlineData("plateau", "plateau")]
     [InlineData("sequential-update", "converged")]
     public async Task EachFailure_GetsItsVerdict(string failure, string verdict)
@@ -77,5 +77,30 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
         await Assertions.Expect(page.GetByTestId("race-section").GetByTestId("verdict")).ToBeVisibleAsync();
         var limit = await page.GetByTestId("race-section").GetByTestId("max-stable-lr").NumberAsync();
         limit.ShouldBeGreaterThan(0);
+    }
+}
+
+[Collection("web")]
+public sealed class FailureLinkTests(WebAppFixture web)
+{
+    [Fact]
+    public async Task ThePlateauLink_OpensTheSaturatedNeuron()
+    {
+        var page = await web.OpenAsync("/failures");
+        await page.GetByTestId("failure-plateau").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("start-w")).ToHaveValueAsync("-5");
+        await Assertions.Expect(page.GetByTestId("scenario")).ToHaveValueAsync("plateau");
+    }
+
+    [Fact]
+    public async Task TheUnscaledLink_OpensTheSameTwoParameterRun_WithItsContour()
+    {
+        var page = await web.OpenAsync("/failures");
+        await page.GetByTestId("failure-unscaled-features").GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("live\\?s="));
+        await Assertions.Expect(page.GetByTestId("contour-plot")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("start-w")).ToHaveValueAsync("0");
+        (await page.GetByTestId("param-w2").CountAsync()).ShouldBe(0);
+        await Assertions.Expect(page.GetByTestId("learning-rate")).ToHaveValueAsync("2E-07");
     }
 }

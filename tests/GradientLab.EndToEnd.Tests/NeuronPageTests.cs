@@ -11,7 +11,8 @@ public sealed class NeuronPageTests(WebAppFixture web)
     [Theory]
     [InlineData("neuron-underprediction", 2.0, 1.0, 0.5, 0.0, 1.0)]
     [InlineData("neuron-overprediction", 2.0, 0.0, 0.5, 0.0, 1.0)]
-    [InlineData("neuron-oscillation", 2.0, 0.5, 0.5, 0.0, 4.0)]
+    [InlineData("neuron-oscillation", 2.0, 0.6, 0.5, 0.0, 4.0)]
+    [InlineData("neuron-cycle", 2.0, 0.5, 0.5, 0.0, 4.0)]
     public async Task TheFirstIteration_MatchesTheFormulasByHand(string preset, double x, double y, double w, double b, double alpha)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");
@@ -42,6 +43,8 @@ public sealed class NeuronPageTests(WebAppFixture web)
     [InlineData("neuron-underprediction")]
     [InlineData("neuron-overprediction")]
     [InlineData("neuron-oscillation")]
+    [InlineData("neuron-cycle")]
+    [InlineData("plateau")]
     public async Task SteppingThrough_ShowsTheEnginesNumbersAtEveryIteration(string preset)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");
@@ -58,6 +61,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
             PageNumbers.ShouldMatch(await page.NumberAsync("dl-dw"), point.Gradient![0], $"∂L/∂w at {k}");
             PageNumbers.ShouldMatch(await page.NumberAsync("dl-db"), point.Gradient[1], $"∂L/∂b at {k}");
             PageNumbers.ShouldMatch(await page.NumberAsync("w-next"), run.Trajectory[k + 1].Parameters[0], $"next w at {k}");
+            PageNumbers.ShouldMatch(await page.NumberAsync("b-next"), run.Trajectory[k + 1].Parameters[1], $"next b at {k}");
         }
 
         await page.GetByTestId("previous").ClickAsync();
@@ -65,12 +69,17 @@ public sealed class NeuronPageTests(WebAppFixture web)
     }
 
     [Fact]
-    public async Task Underprediction_SaysWIncreases_AndOscillation_SaysItCycles()
+    public async Task Underprediction_SaysWIncreases_OscillationConverges_AndTheCycleNeedsBTrained()
     {
         var page = await web.OpenAsync("/neuron?preset=neuron-underprediction");
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("is negative");
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("w increases. Over 60 iterations");
+        await Assertions.Expect(page.GetByTestId("bias-note")).ToContainTextAsync("b is fixed");
         await page.GetByTestId("scenario").SelectOptionAsync("neuron-oscillation");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("flips sign at each of the first");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("the run converges");
+        await page.GetByTestId("scenario").SelectOptionAsync("neuron-cycle");
+        await Assertions.Expect(page.GetByTestId("train-bias")).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("two-step cycle");
     }
 

@@ -13,7 +13,7 @@ public sealed class DiagnosisTests
     [InlineData("alpha-too-small", Verdict.Slow)]
     [InlineData("lr-too-small", Verdict.Slow)]
     [InlineData("unscaled-features", Verdict.Slow)]
-    [InlineData("saddle-point", Verdict.Plateau)]
+    [InlineData("saddle-point", Verdict.Saddle)]
     [InlineData("plateau", Verdict.Plateau)]
     [InlineData("neuron-oscillation", Verdict.Oscillating)]
     [InlineData("housing-live-demo", Verdict.Converged)]
@@ -66,5 +66,33 @@ public sealed class DiagnosisTests
         fixedRun.RunToEnd();
         fixedRun.StopReason.ShouldNotBe(GradientLab.Core.Descent.StopReason.Diverged);
         fixedRun.Current.Loss.ShouldBeLessThan(fixedRun.Trajectory[0].Loss * 1e-6);
+    }
+}
+
+public sealed class DiagnosisAdviceTests
+{
+    [Fact]
+    public void TheSequentialBug_IsNeverCalledNothingToFix_EvenWhenItConverges()
+    {
+        var scenario = Presets.Get("housing-live-demo").Scenario with { Update = "sequential" };
+        var report = ScenarioDiagnoser.DiagnoseRun(ScenarioResolver.Resolve(scenario));
+        report.Diagnosis.Verdict.ShouldBe(Verdict.Converged);
+        report.Diagnosis.Advice.ShouldNotContain("Nothing to fix");
+        report.Diagnosis.Advice.ShouldContain("switch to the simultaneous update");
+    }
+
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("adamw")]
+    [InlineData("rmsprop")]
+    public void AnAdaptiveOptimizer_IsNeverAdvisedToUseAdam(string kind)
+    {
+        // Rosenbrock at a tiny rate: slow whatever the optimizer; the advice for plain GD names Adam, never for Adam itself.
+        var scenario = Presets.Get("rosenbrock-adam").Scenario with { Optimizer = new OptimizerSpec { Kind = kind, LearningRate = 1e-4 }, Steps = 300 };
+        var report = ScenarioDiagnoser.DiagnoseRun(ScenarioResolver.Resolve(scenario));
+        report.Diagnosis.Advice.ShouldNotContain("Adam)");
+        report.Diagnosis.Advice.ShouldNotContain("use Adam");
+        var plain = ScenarioDiagnoser.DiagnoseRun(ScenarioResolver.Resolve(scenario with { Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = 1e-4 } }));
+        plain.Diagnosis.Advice.ShouldContain("Adam");
     }
 }

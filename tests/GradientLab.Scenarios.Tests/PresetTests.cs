@@ -11,7 +11,7 @@ public sealed class PresetTests
     {
         Presets.Names.ShouldBe([
             "housing-live-demo", "housing-unscaled", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features",
-            "neuron-underprediction", "neuron-overprediction", "neuron-oscillation", "lr-too-small", "lr-good",
+            "neuron-underprediction", "neuron-overprediction", "neuron-oscillation", "neuron-cycle", "lr-too-small", "lr-good",
             "lr-diverging", "momentum", "minibatch-line", "nonlinear-data", "rosenbrock-adam", "vanilla", "rosenbrock-gd", "rosenbrock-momentum", "sequential-update", "saddle-point", "plateau"], ignoreOrder: true);
         Presets.All.ShouldAllBe(p => p.Description.Length > 20);
     }
@@ -59,13 +59,33 @@ public sealed class PresetTests
     }
 
     [Fact]
-    public void NeuronOscillation_SettlesIntoATwoCycle()
+    public void NeuronCycle_WithTheBiasTrained_SettlesIntoATwoCycle()
     {
-        var run = ScenarioResolver.Resolve(Presets.Get("neuron-oscillation").Scenario).CreateRun();
+        var run = ScenarioResolver.Resolve(Presets.Get("neuron-cycle").Scenario).CreateRun();
         run.RunToEnd();
         var w = run.Trajectory.Select(p => p.Parameters[0]).ToArray();
         w[^1].ShouldBe(w[^3], 1e-9);
         Math.Abs(w[^1] - w[^2]).ShouldBeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public void NeuronOscillation_WithTheBiasFixed_Converges_ToTheFiniteOptimum()
+    {
+        // σ(2w*) = 0.6 ⇒ w* = ln(0.6/0.4)/2; L''(w*) = 2·(2·0.6·0.4)² = 0.4608, so α·L'' = 1.84 < 2: it alternates, then settles.
+        var run = ScenarioResolver.Resolve(Presets.Get("neuron-oscillation").Scenario).CreateRun();
+        run.RunToEnd();
+        run.Current.Parameters[0].ShouldBe(Math.Log(1.5) / 2, 1e-4);
+        run.Trajectory.ShouldAllBe(p => p.Parameters[1] == 0);
+    }
+
+    [Fact]
+    public void AFrozenParameter_IsNamedInTheResolvedScenario_AndAnUnknownOneIsAnError()
+    {
+        ScenarioResolver.Resolve(Presets.Get("neuron-underprediction").Scenario).Scenario.Freeze.ShouldBe(["b"]);
+        Should.Throw<ScenarioException>(() => ScenarioResolver.Resolve(Presets.Get("course-lab").Scenario with { Freeze = ["c"] }))
+            .Message.ShouldBe("freeze: 'c' is not a parameter of this objective; its parameters are w, b.");
+        Should.Throw<ScenarioException>(() => ScenarioResolver.Resolve(Presets.Get("course-lab").Scenario with { Freeze = ["w", "b"] }))
+            .Message.ShouldContain("nothing would train");
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class DiagnosisPanelTests
     public async Task ASaddle_IsLabelledLocal_AndHasNoBestRate()
     {
         var html = await RenderAsync(Report("saddle-point"), withApply: true);
-        html.ShouldContain("data-testid=\"verdict\">plateau</span>");
+        html.ShouldContain("data-testid=\"verdict\">saddle</span>");
         html.ShouldContain("local: the Hessian at the current point");
         html.ShouldContain("best α = <b>—</b>");
         html.ShouldNotContain("apply-advice");

@@ -19,6 +19,7 @@ public sealed class DescentRun
     private readonly ISampledObjective? _sampled;
     private readonly BatchSampler? _sampler;
     private readonly double _initialLoss;
+    private readonly bool[] _trainable;
 
     /// <summary>Validates the settings, evaluates θ₀ and records it as step 0.</summary>
     /// <exception cref="ArgumentException">Settings that cannot run; the message names the setting and its value.</exception>
@@ -32,6 +33,11 @@ public sealed class DescentRun
         _parameters = [.. settings.Start];
         _fullGradient = new double[objective.Dimension];
         _batchGradient = new double[objective.Dimension];
+        _trainable = [.. Enumerable.Repeat(true, objective.Dimension)];
+        foreach (var index in settings.Frozen)
+        {
+            _trainable[index] = false;
+        }
         if (settings.Batch.Kind != BatchKind.Full)
         {
             _sampled = (ISampledObjective)objective;
@@ -81,7 +87,21 @@ public sealed class DescentRun
         {
             var gradient = BatchGradient(rows, reuseFullGradient: true);
             gradient.CopyTo(used);
-            _optimizer.Step(_parameters, gradient, learningRate);
+            if (Settings.Frozen.Count == 0)
+            {
+                _optimizer.Step(_parameters, gradient, learningRate);
+            }
+            else
+            {
+                _optimizer.BeginStep();
+                for (var i = 0; i < _parameters.Length; i++)
+                {
+                    if (_trainable[i])
+                    {
+                        _parameters[i] = _optimizer.UpdateCoordinate(i, _parameters[i], used[i], learningRate);
+                    }
+                }
+            }
         }
         else
         {
@@ -90,7 +110,10 @@ public sealed class DescentRun
             {
                 var gradient = BatchGradient(rows, reuseFullGradient: i == 0);
                 used[i] = gradient[i];
-                _parameters[i] = _optimizer.UpdateCoordinate(i, _parameters[i], gradient[i], learningRate);
+                if (_trainable[i])
+                {
+                    _parameters[i] = _optimizer.UpdateCoordinate(i, _parameters[i], gradient[i], learningRate);
+                }
             }
         }
 
@@ -136,9 +159,9 @@ public sealed class DescentRun
     {
         var loss = Settings.Objective.Evaluate(_parameters, _fullGradient);
         var norm = 0.0;
-        foreach (var g in _fullGradient)
+        for (var i = 0; i < _fullGradient.Length; i++)
         {
-            norm += g * g;
+            norm += _trainable[i] ? _fullGradient[i] * _fullGradient[i] : 0;
         }
 
         _trajectory.Add(new StepRecord(_trajectory.Count, epoch, [.. _parameters], loss, Math.Sqrt(norm), null, null));

@@ -63,6 +63,12 @@ public sealed record DescentSettings(
     /// <summary>Early stops: convergence and divergence.</summary>
     public StopCriteria Stop { get; init; } = new();
 
+    /// <summary>
+    /// Indexes of parameters held at their start values (never updated), such as a neuron's bias in a lesson that trains
+    /// the weight alone. Convergence is judged on the gradient of the other parameters.
+    /// </summary>
+    public IReadOnlyList<int> Frozen { get; init; } = [];
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first setting that cannot run, with its value.</summary>
     public void Validate()
     {
@@ -101,6 +107,11 @@ public sealed record DescentSettings(
         if (!(settings.Stop.GradientTolerance >= 0) || !double.IsFinite(settings.Stop.GradientTolerance))
         {
             throw new ArgumentException($"Invalid gradientTolerance: {settings.Stop.GradientTolerance} (must be a finite number, 0 or more).");
+        }
+
+        if (settings.Frozen.Any(i => i < 0 || i >= objective.Dimension) || settings.Frozen.Distinct().Count() != settings.Frozen.Count || settings.Frozen.Count >= objective.Dimension)
+        {
+            throw new ArgumentException($"Invalid frozen parameters: [{string.Join(", ", settings.Frozen)}] (distinct indexes of {string.Join(", ", objective.ParameterNames)}, leaving at least one to train).");
         }
 
         if (!(settings.Stop.DivergenceFactor > 1))

@@ -21,8 +21,11 @@ public enum Verdict
     /// <summary>The loss falls, but at this pace it would take very many steps.</summary>
     Slow,
 
-    /// <summary>The gradient is tiny although the loss is not near its minimum: a plateau or a saddle point.</summary>
+    /// <summary>The gradient is tiny although the loss is not near its minimum, on a surface that is flat there: a plateau.</summary>
     Plateau,
+
+    /// <summary>The gradient is tiny at a point that curves up in one direction and down in another: a saddle point.</summary>
+    Saddle,
 }
 
 /// <summary>How z-score scaling of the features changes the curvature of linear regression.</summary>
@@ -43,6 +46,7 @@ public sealed record ScalingEffect(double ConditionUnscaled, double ConditionSca
 /// <param name="MinimumValue">J at the minimum, where it is known.</param>
 /// <param name="LossFloor">A value the loss cannot go below (0 for squared errors), where known.</param>
 /// <param name="Scaling">For linear regression, what feature scaling would change.</param>
+/// <param name="OptimizerKind">The optimizer's kind (gd, sgd, adam, …), so the advice never suggests the one in use.</param>
 public sealed record DiagnosisInput(
     IReadOnlyList<StepRecord> Trajectory,
     StopReason? StopReason,
@@ -52,7 +56,8 @@ public sealed record DiagnosisInput(
     bool SequentialUpdate = false,
     double? MinimumValue = null,
     double? LossFloor = null,
-    ScalingEffect? Scaling = null);
+    ScalingEffect? Scaling = null,
+    string? OptimizerKind = null);
 
 /// <summary>A verdict with the numbers that prove it and an advice with numbers; the suggested settings make "apply the advice" one click.</summary>
 /// <param name="Verdict">What is happening.</param>
@@ -124,7 +129,9 @@ public static class Diagnostician
             var where = input.MinimumValue is { } m
                 ? S($"; J = {F(current.Loss)}, {F(Math.Max(gap, 0))} above the minimum {F(m)}")
                 : S($"; J = {F(current.Loss)}");
-            return new Diagnosis(Verdict.Converged, S($"After {k} steps the gradient's length is {F(current.GradientNorm)} (from {F(start.GradientNorm)}){where}."), "Nothing to fix." + sequentialNote, null, false, input.SequentialUpdate);
+            return new Diagnosis(Verdict.Converged, S($"After {k} steps the gradient's length is {F(current.GradientNorm)} (from {F(start.GradientNorm)}){where}."), (input.SequentialUpdate
+                ? "It converged, but not by gradient descent: the sequential update measured ∂J/∂b after w had moved, so each step followed another direction than the gradient's (on other surfaces that diverges or lands elsewhere): switch to the simultaneous update."
+                : "Nothing to fix."), null, false, input.SequentialUpdate);
         }
 
         var flat = current.GradientNorm <= 1e-3 * Math.Abs(current.Loss - (input.MinimumValue ?? input.LossFloor ?? double.NaN))
@@ -138,8 +145,10 @@ public static class Diagnostician
                 : S($"The gradient's length is only {F(current.GradientNorm)} while the loss {F(current.Loss)} is still {F(Math.Abs(current.Loss - (input.MinimumValue ?? input.LossFloor ?? 0)))} above {(input.MinimumValue is null ? "its floor" : "the minimum")}, and it fell by less than 1 % over the last 10 steps: a plateau.");
             var advice = saddle
                 ? S($"Plain gradient descent leaves a saddle only as fast as the tiny downhill component grows (×{F(Math.Abs(1 - (alpha * c.LambdaMin)))} per step here); momentum, Adam or the noise of small batches leave sooner.")
-                : "Where the surface is this flat, plain steps crawl: the gradient, not the distance, sets their length. Start elsewhere, or use Adam, whose steps are normalised by the recent gradient size.";
-            return new Diagnosis(Verdict.Plateau, evidence, advice + sequentialNote, null, false, input.SequentialUpdate);
+                : Adaptive(input)
+                    ? "Where the surface is this flat, even normalised steps take long to find a direction: start elsewhere, or raise α."
+                    : "Where the surface is this flat, plain steps crawl: the gradient, not the distance, sets their length. Start elsewhere, or use Adam, whose steps are normalised by the recent gradient size.";
+            return new Diagnosis(saddle ? Verdict.Saddle : Verdict.Plateau, evidence, advice + sequentialNote, null, false, input.SequentialUpdate);
         }
 
         var top = c.Eigenvectors[^1];
@@ -232,7 +241,9 @@ public static class Diagnostician
             }
             else
             {
-                advice = "A larger learning rate, momentum, or an adaptive optimizer (Adam) would cover the flat direction faster.";
+                advice = Adaptive(input)
+                    ? S($"{input.OptimizerKind} moves each parameter by about α = {F(alpha)} per step whatever the gradient: a larger α, or a schedule that starts large, would cover the distance faster.")
+                    : "A larger learning rate, momentum, or an adaptive optimizer (Adam) would cover the flat direction faster.";
             }
 
             return new Diagnosis(Verdict.Slow, pace, advice + sequentialNote, suggestion, suggestScaling, input.SequentialUpdate);
@@ -280,4 +291,7 @@ public static class Diagnostician
     }
 
     private static string S(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the run's optimizer already normalises its steps (Adam, AdamW, AdaGrad, RMSprop).</summary>
+    private static bool Adaptive(DiagnosisInput input) => input.OptimizerKind is "adam" or "adamw" or "adagrad" or "rmsprop";
 }

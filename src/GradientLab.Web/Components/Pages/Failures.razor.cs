@@ -27,7 +27,7 @@ public sealed partial class Failures
     {
         var session = new LiveSession(Presets.Get(preset).Scenario);
         session.ToEnd();
-        var link = preset is "plateau" ? "neuron" : $"live?preset={preset}";
+        var link = preset is "plateau" ? "neuron?preset=plateau" : $"live?preset={preset}";
         _failures.Add(new Failure(key, title, preset, session, new RunFigures(session.Resolved, session.Trajectory), link));
     }
 
@@ -50,7 +50,7 @@ public sealed partial class Failures
         };
         var session = new LiveSession(scenario);
         session.ToEnd();
-        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), "live?preset=unscaled-features");
+        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), ShareLinks.Live(scenario)!);
     }
 
     private void ToggleScaling()

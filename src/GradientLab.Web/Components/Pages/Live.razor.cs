@@ -31,7 +31,6 @@ public sealed partial class Live
     private static readonly TimeSpan ComputeSlice = TimeSpan.FromMilliseconds(12);
 
     private const string CustomPreset = "custom";
-    private const int MaxLinkLength = 6000;
     private static readonly string[] LivePresets = ["housing-live-demo", "housing-unscaled", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
     private static readonly int[] Speeds = [1, 2, 5, 10, 30, 60, 100, 200, 0];
     private static readonly string[] LoopPhases = ["1 · predict f(x) = w·x + b", "2 · cost J(w, b)", "3 · gradients ∂J/∂w, ∂J/∂b", "4 · update w, b ← w, b − α·∇J", "5 · repeat"];
@@ -132,12 +131,12 @@ public sealed partial class Live
         {
             try
             {
-                var scenario = ScenarioJson.Parse(Encoding.UTF8.GetString(Base64UrlDecode(ScenarioQuery)));
+                var scenario = ShareLinks.Decode(ScenarioQuery);
                 _presetName = scenario.Name is { } name && LivePresets.Contains(name) ? name : CustomPreset;
                 Start(scenario, updateAddress: false);
                 return;
             }
-            catch (Exception error) when (error is ScenarioException or FormatException)
+            catch (ScenarioException error)
             {
                 _error = $"The link's scenario could not be read ({error.Message}); showing the live demo instead.";
             }
@@ -272,9 +271,7 @@ public sealed partial class Live
 
     private void UpdateAddress()
     {
-        var json = ScenarioJson.Write(_scenario with { Description = null });
-        var encoded = Base64UrlEncode(Encoding.UTF8.GetBytes(json.Replace("\n", "", StringComparison.Ordinal).Replace("  ", "", StringComparison.Ordinal)));
-        if (encoded.Length > MaxLinkLength)
+        if (ShareLinks.Encode(_scenario) is not { } encoded)
         {
             _linkNote = "This run's data is too large to carry in the address, so a copied link will not include it.";
             return;
@@ -665,14 +662,4 @@ public sealed partial class Live
     private static string Invariant(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
 
     private static double Round(double value) => double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] Base64UrlDecode(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        return Convert.FromBase64String(padded);
-    }
 }

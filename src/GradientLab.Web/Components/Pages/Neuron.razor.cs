@@ -26,6 +26,7 @@ public sealed partial class Neuron
     private string _behaviour = "";
     private string? _error;
     private Timer? _timer;
+    private bool _trainBias;
 
     /// <summary>A scenario to open: one of the three neuron presets.</summary>
     [SupplyParameterFromQuery(Name = "preset")]
@@ -35,7 +36,8 @@ public sealed partial class Neuron
     public void Dispose() => StopAuto();
 
     /// <inheritdoc/>
-    protected override void OnInitialized() => LoadPreset(PresetQuery is "neuron-overprediction" or "neuron-oscillation" ? PresetQuery : "neuron-underprediction");
+    protected override void OnInitialized() =>
+        LoadPreset(PresetQuery is { } name && Presets.Find(name)?.Scenario.Objective?.Kind == "sigmoid-neuron" ? name : "neuron-underprediction");
 
 
     private void LoadPreset(string name)
@@ -47,6 +49,7 @@ public sealed partial class Neuron
         _w0 = scenario.Start![0];
         _b0 = scenario.Start[1];
         _alpha = scenario.Optimizer!.LearningRate!.Value;
+        _trainBias = scenario.Freeze is not ["b"];
         Rebuild();
     }
 
@@ -61,6 +64,7 @@ public sealed partial class Neuron
                 Objective = new ObjectiveSpec { Kind = "sigmoid-neuron", Loss = "squared-error", Data = new DataSpec { X = [[_x]], Y = [_y] } },
                 Start = [_w0, _b0],
                 Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _alpha },
+                Freeze = _trainBias ? null : ["b"],
                 Steps = Iterations,
             });
             _error = null;
@@ -101,10 +105,24 @@ public sealed partial class Neuron
             return $"Over {last} iterations w neither converges nor blows up: it settles into a two-step cycle, jumping between {NiceNumbers.Significant(w[last - 1], 4)} and {NiceNumbers.Significant(w[last], 4)}, because each step overshoots the minimum by as much as the last.";
         }
 
+        var alternating = Lesson.AlternatingChanges(w);
+        var settled = Enumerable.Range(1, last).FirstOrDefault(k => Enumerable.Range(k, last - k + 1).All(j => Math.Abs(w[j] - w[j - 1]) < 1e-3));
+        if (alternating >= 6 && settled > 0)
+        {
+            return $"w overshoots the optimum again and again: ∂L/∂w flips sign at each of the first {alternating} iterations, so w jumps from one side of w* ≈ {NiceNumbers.Significant(w[last], 4)} to the other. The swings shrink, |Δw| stays below 0.001 from iteration {settled}, and the run converges.";
+        }
+
         var falling = losses.Zip(losses.Skip(1)).All(pair => pair.Second <= pair.First + 1e-15);
         return falling
             ? $"Over {last} iterations the loss falls every time, from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}."
             : $"Over {last} iterations the loss goes up and down (from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}): the steps overshoot.";
+    }
+
+    private void OnTrainBias(ChangeEventArgs e)
+    {
+        _trainBias = e.Value is true;
+        _preset = "custom";
+        Rebuild();
     }
 
     private void OnPreset(ChangeEventArgs e)
