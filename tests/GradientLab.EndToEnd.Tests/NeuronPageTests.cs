@@ -76,7 +76,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("w increases. Over 60 iterations");
         await Assertions.Expect(page.GetByTestId("bias-note")).ToContainTextAsync("b is fixed");
         await page.GetByTestId("scenario").SelectOptionAsync("neuron-oscillation");
-        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("flips sign at each of the first");
+        await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("flips sign at every iteration");
         await Assertions.Expect(page.GetByTestId("hint")).ToContainTextAsync("the run converges");
         await page.GetByTestId("scenario").SelectOptionAsync("neuron-cycle");
         await Assertions.Expect(page.GetByTestId("train-bias")).ToBeCheckedAsync();

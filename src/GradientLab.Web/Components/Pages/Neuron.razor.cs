@@ -109,7 +109,8 @@ public sealed partial class Neuron
         var settled = Enumerable.Range(1, last).FirstOrDefault(k => Enumerable.Range(k, last - k + 1).All(j => Math.Abs(w[j] - w[j - 1]) < 1e-3));
         if (alternating >= 6 && settled > 0)
         {
-            return $"w overshoots the optimum again and again: ∂L/∂w flips sign at each of the first {alternating} iterations, so w jumps from one side of w* ≈ {NiceNumbers.Significant(w[last], 4)} to the other. The swings shrink, |Δw| stays below 0.001 from iteration {settled}, and the run converges.";
+            var flips = alternating >= last - 1 ? "at every iteration" : $"at each of the first {alternating} iterations";
+            return $"w overshoots the optimum again and again: ∂L/∂w flips sign {flips}, so w jumps from one side of w* ≈ {NiceNumbers.Significant(w[last], 4)} to the other. The swings shrink, |Δw| stays below 0.001 from iteration {settled}, and the run converges.";
         }
 
         var falling = losses.Zip(losses.Skip(1)).All(pair => pair.Second <= pair.First + 1e-15);
