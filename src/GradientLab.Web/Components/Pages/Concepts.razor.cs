@@ -16,7 +16,7 @@ public sealed partial class Concepts
 
     private static readonly (string Key, string Label, string Lesson)[] Experiments =
     [
-        ("base", "base: α = 0.01, batch 2, 100 epochs", "The reference run: every other experiment changes one thing."),
+        ("base", "base: α = 0.01, batch 4, 100 epochs", "The reference run, the page's code: every other experiment changes one thing."),
         ("alpha-small", "α = 0.001", "Steps ten times smaller: every update is safe, but after the same 100 epochs the cost is still far from zero."),
         ("alpha-large", "α = 0.5", "Steps fifty times larger: each update overshoots the valley by more than the last, and the run diverges."),
         ("batch-1", "batch size 1", "One row per update: five noisy updates per epoch, so the cost falls faster per epoch but jitters."),
@@ -244,14 +244,16 @@ public sealed partial class Concepts
 
     private void RunExperiment(string key)
     {
-        Scenario Exercise(double alpha = 0.01, int batch = 2, int epochs = 100, string data = "line", int degree = 1) => new()
+        // The training-loop page's code: MSE (with its factor 2), mini-batches of 4 sliced from a seeded shuffle, 100 epochs.
+        Scenario Exercise(double alpha = 0.01, int batch = 4, int epochs = 100, string data = "line", int degree = 1) => Presets.Get("training-loop").Scenario with
         {
             Name = "experiment-" + key,
-            Objective = new ObjectiveSpec { Kind = "linear-regression", Data = new DataSpec { Builtin = data }, PolynomialDegree = degree == 1 ? null : degree, ScaleFeatures = degree == 1 ? null : true },
+            Description = null,
+            Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "mse", Data = new DataSpec { Builtin = data }, PolynomialDegree = degree == 1 ? null : degree, ScaleFeatures = degree == 1 ? null : true },
             Start = degree == 1 ? [0, 0] : [0, 0, 0],
             Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = alpha },
-            Batch = new BatchSpec { Kind = "mini", Size = batch, Seed = 42 },
-            Steps = epochs * (int)Math.Ceiling((data == "line" ? 5.0 : 13.0) / batch),
+            Batch = new BatchSpec { Kind = "mini", Size = batch, Shuffle = true, Seed = 42 },
+            Steps = epochs * (int)Math.Ceiling(BuiltinData.Get(data).Table.RowCount / (double)batch),
         };
 
         var scenario = key switch
@@ -260,7 +262,7 @@ public sealed partial class Concepts
             "alpha-large" => Exercise(alpha: 0.5),
             "batch-1" => Exercise(batch: 1),
             "batch-full" => Exercise(batch: 5),
-            "parabola-line" => Exercise(data: "parabola", batch: 7),
+            "parabola-line" => Exercise(data: "parabola", batch: 7, alpha: 0.02),
             "parabola-poly" => Exercise(data: "parabola", batch: 7, degree: 2, alpha: 0.1),
             "more-epochs" => Exercise(epochs: 1000),
             _ => Exercise(),
