@@ -151,6 +151,17 @@ public static class Presets
             Regression(HousingTiny), [0, 0], Gd(0.5), 200,
             Lesson.That("the first update of b uses ∂J/∂b measured at the new w, not at the start (−400)", r => Math.Abs(r.Trajectory[0].Gradient![1] - (-400)) > 1, r => $"∂J/∂b used: {r.Trajectory[0].Gradient![1]}"),
             update: "sequential"),
+        Make("himmelblau-simultaneous",
+            "Himmelblau's function from (−4.2, 0) with α = 0.01 and the correct simultaneous update: it goes down to the minimum at (−3.78, −3.28).",
+            Function("himmelblau"), [-4.2, 0], Gd(0.01), 2000,
+            Lesson.EndsNear([-3.779310, -3.283186], 1e-3)),
+        Make("sequential-himmelblau",
+            "The same start and α with the sequential bug: ∂f/∂y is measured after x has moved, the path turns the other way and lands in another minimum, (−2.81, 3.13).",
+            Function("himmelblau"), [-4.2, 0], Gd(0.01), 2000,
+            Lesson.All(
+                Lesson.EndsNear([-2.805118, 3.131312], 1e-3),
+                Lesson.That("the correct simultaneous update from the same start ends in a different minimum", r => Near(LessonRun.Of(r.Scenario.Scenario with { Update = "simultaneous" }).Last.Parameters, [-3.779310, -3.283186], 1e-3), r => "the simultaneous update ends in the same minimum")),
+            update: "sequential"),
         Make("saddle-point",
             "f(x, y) = x² − y² from (−1.8, 0.000001): plain GD slides into the saddle at the origin and lingers there before it escapes along y.",
             Function("saddle"), [-1.8, 1e-6], Gd(0.1), 40,
@@ -169,6 +180,7 @@ public static class Presets
         ["lr-dilemma"] = ["lr-too-small", "lr-good", "lr-diverging"],
         ["momentum-vs-vanilla"] = ["vanilla", "momentum"],
         ["race-rosenbrock"] = ["rosenbrock-gd", "rosenbrock-momentum", "rosenbrock-adam"],
+        ["sequential-bug"] = ["himmelblau-simultaneous", "sequential-himmelblau"],
     };
 
     /// <summary>The names of every preset.</summary>

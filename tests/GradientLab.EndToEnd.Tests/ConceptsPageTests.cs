@@ -23,9 +23,24 @@ public sealed class ConceptsPageTests(WebAppFixture web)
     }
 
     [Fact]
+    public async Task SequentialUpdate_OnHimmelblau_LandsInAnotherMinimum()
+    {
+        var page = await web.OpenAsync("/concepts");
+        var correct = ScenarioResolver.Resolve(Presets.Get("sequential-himmelblau").Scenario with { Update = "simultaneous", Steps = 300 }).CreateRun();
+        correct.RunToEnd();
+        var bug = ScenarioResolver.Resolve(Presets.Get("sequential-himmelblau").Scenario with { Steps = 300 }).CreateRun();
+        bug.RunToEnd();
+        await Assertions.Expect(page.GetByTestId("order-end-simultaneous")).ToContainTextAsync(GradientLab.Plotting.NiceNumbers.Significant(correct.Current.Parameters[1]));
+        await Assertions.Expect(page.GetByTestId("order-end-sequential")).ToContainTextAsync(GradientLab.Plotting.NiceNumbers.Significant(bug.Current.Parameters[1]));
+        (correct.Current.Parameters[1] * bug.Current.Parameters[1]).ShouldBeLessThan(0); // the two minima lie on opposite sides of y = 0
+    }
+
+    [Fact]
     public async Task SequentialUpdate_MeasuresTheBiasSlopeAtTheNewW()
     {
         var page = await web.OpenAsync("/concepts");
+        await page.GetByTestId("order-data").SelectOptionAsync("course-lab");
+        await Assertions.Expect(page.GetByTestId("order-steps")).ToHaveValueAsync("50");
         PageNumbers.ShouldMatch(await page.NumberAsync("order-w-simultaneous"), 6.5);
         PageNumbers.ShouldMatch(await page.NumberAsync("order-w-sequential"), 6.5);
         PageNumbers.ShouldMatch(await page.NumberAsync("order-b-simultaneous"), 4.0);

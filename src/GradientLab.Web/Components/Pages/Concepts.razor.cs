@@ -29,9 +29,9 @@ public sealed partial class Concepts
     private double _theta = 4;
     private double _ruleAlpha = 0.1;
 
-    private string _orderPreset = "course-lab";
+    private string _orderPreset = "sequential-himmelblau";
     private double _orderAlpha = 0.01;
-    private int _orderSteps = 50;
+    private int _orderSteps = 300;
     private LiveSession? _simultaneous;
     private LiveSession? _sequential;
     private string _orderFigure = "";
@@ -88,8 +88,9 @@ public sealed partial class Concepts
 
     private void OnOrderPreset(ChangeEventArgs e)
     {
-        _orderPreset = e.Value?.ToString() ?? "course-lab";
-        _orderAlpha = _orderPreset == "course-lab" ? 0.01 : 0.2;
+        _orderPreset = e.Value?.ToString() ?? "sequential-himmelblau";
+        _orderAlpha = _orderPreset == "housing-live-demo" ? 0.2 : 0.01;
+        _orderSteps = _orderPreset == "sequential-himmelblau" ? 300 : 50;
         BuildOrder();
     }
 
