@@ -124,6 +124,17 @@ public static class Presets
                 Lesson.That("the loss printed every 25 epochs falls each time", r => Lesson.Monotone([.. Enumerable.Range(0, 5).Select(k => r.Losses[k * 50])]), r => $"losses at epochs 0, 25, …, 100: {string.Join(", ", Enumerable.Range(0, 5).Select(k => r.Losses[k * 50]))}"),
                 Lesson.That("w ends near 2 (within 0.1)", r => Math.Abs(r.Last.Parameters[0] - 2) < 0.1, r => $"w = {r.Last.Parameters[0]}")),
             new BatchSpec { Kind = "mini", Size = 4, Shuffle = true, Seed = 42 }),
+        Make("stochastic-constant",
+            "Stochastic gradient descent (one house per update, seed 7) on the 47 Portland houses, sizes standardised, with a constant α = 0.1: it gets near the least-squares line fast, then keeps jittering around it, because every house pulls the line its own way.",
+            Regression(PortlandBySize, scale: true), [0, 0], Gd(0.1), 2000,
+            Lesson.That("after 2000 updates the full-data cost is still more than 1 % above the least-squares line's: the noise keeps it off the minimum", r => r.Last.Loss > 1.01 * LeastSquaresCost(r), r => $"J ends at {r.Last.Loss}, J* = {LeastSquaresCost(r)}"),
+            new BatchSpec { Kind = "stochastic", Shuffle = true, Seed = 7 }),
+        Make("stochastic-decay",
+            "The same run with the rate decayed by cosine annealing from 0.1 to 0 over the 2000 updates: the same fast start, then ever smaller steps that let the noise die out, and an excess cost above the least-squares line's far lower.",
+            Regression(PortlandBySize, scale: true), [0, 0], Gd(0.1), 2000,
+            Lesson.That("its excess cost J − J* ends at least 10× lower than the constant rate's", r => (r.Last.Loss - LeastSquaresCost(r)) * 10 < LessonRun.Of(r.Scenario.Scenario with { Schedule = new ScheduleSpec { Kind = "constant" } }).Last.Loss - LeastSquaresCost(r), r => $"J − J* ends at {r.Last.Loss - LeastSquaresCost(r)}, the constant rate's at {LessonRun.Of(r.Scenario.Scenario with { Schedule = new ScheduleSpec { Kind = "constant" } }).Last.Loss - LeastSquaresCost(r)}"),
+            new BatchSpec { Kind = "stochastic", Shuffle = true, Seed = 7 },
+            schedule: new ScheduleSpec { Kind = "cosine" }),
         Make("nonlinear-data",
             "A straight line fitted to y = x² (x = 0 … 3): the cost stops falling at a floor well above zero, because no line fits a parabola.",
             Regression(new DataSpec { Builtin = "parabola" }), [0, 0], Gd(0.05), 2000,
@@ -181,6 +192,7 @@ public static class Presets
         ["momentum-vs-vanilla"] = ["vanilla", "momentum"],
         ["race-rosenbrock"] = ["rosenbrock-gd", "rosenbrock-momentum", "rosenbrock-adam"],
         ["sequential-bug"] = ["himmelblau-simultaneous", "sequential-himmelblau"],
+        ["schedule-helps"] = ["stochastic-constant", "stochastic-decay"],
     };
 
     /// <summary>The names of every preset.</summary>
@@ -194,7 +206,7 @@ public static class Presets
     public static Preset Get(string name) =>
         Find(name) ?? throw new ScenarioException($"Unknown preset '{name}'. Presets: {string.Join(", ", Names)}.");
 
-    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null, string[]? freeze = null) =>
+    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null, string[]? freeze = null, ScheduleSpec? schedule = null) =>
         new(name, description, new Scenario
         {
             Name = name,
@@ -207,6 +219,7 @@ public static class Presets
             Stop = stop,
             Update = update,
             Freeze = freeze,
+            Schedule = schedule,
         }, lesson);
 
     private static bool Near(IReadOnlyList<double> point, IReadOnlyList<double> target, double tolerance) =>
