@@ -90,4 +90,18 @@ public sealed class ConceptsPageTests(WebAppFixture web)
         await Assertions.Expect(page.GetByTestId("experiment-status")).ToContainTextAsync(status);
         await Assertions.Expect(page.GetByTestId("experiment-lesson")).ToContainTextAsync("the base run ends at");
     }
+
+    [Fact]
+    public async Task TheConvexitySection_ShowsOneMinimumForTheBowl_AndFourForHimmelblau()
+    {
+        var page = await web.OpenAsync("/concepts", 1920, 1080);
+        var section = page.GetByTestId("convexity-section");
+        var bowlEnds = await page.GetByTestId("convexity-bowl").Locator("tr td:nth-child(2)").AllInnerTextsAsync();
+        bowlEnds.Count.ShouldBe(3);
+        bowlEnds.Distinct().Count().ShouldBe(1);
+        bowlEnds[0].ShouldStartWith("200");
+        var himmelblauEnds = await page.GetByTestId("convexity-himmelblau").Locator("tr td:nth-child(2)").AllInnerTextsAsync();
+        himmelblauEnds.Distinct().Count().ShouldBe(4);
+        await section.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "concepts-convexity.png") });
+    }
 }

@@ -72,6 +72,7 @@ public sealed partial class Concepts
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
+        BuildConvexity();
         BuildOrder();
         BuildVariants();
         RunExperiment("base");
@@ -84,6 +85,26 @@ public sealed partial class Concepts
         {
             assign(value);
         }
+    }
+
+    private IReadOnlyList<LessonRun> _bowlRuns = [];
+    private IReadOnlyList<LessonRun> _himmelblauRuns = [];
+    private string _bowlFigure = "";
+    private string _himmelblauFigure = "";
+
+    private void BuildConvexity()
+    {
+        string[] colours = ["gl-s1", "gl-s2", "gl-s3", "gl-s4"];
+        string Figure(IReadOnlyList<LessonRun> runs, string id) => ConceptFigures.Paths(
+            runs[0].Scenario.Settings.Objective,
+            [.. runs.Select((run, i) => new Series($"from ({N(run.Trajectory[0].Parameters[0])}, {N(run.Trajectory[0].Parameters[1])})", colours[i % colours.Length], run.Trajectory))],
+            runs[0].Scenario.KnownMinimum(),
+            id,
+            id + "-plot");
+        _bowlRuns = StartDependence.Bowl();
+        _himmelblauRuns = StartDependence.Himmelblau();
+        _bowlFigure = Figure(_bowlRuns, "convex");
+        _himmelblauFigure = Figure(_himmelblauRuns, "nonconvex");
     }
 
     private void OnOrderPreset(ChangeEventArgs e)
