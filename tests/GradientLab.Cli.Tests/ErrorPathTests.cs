@@ -17,7 +17,7 @@ public sealed class ErrorPathTests
 
     [Fact]
     public void ANegativeLearningRate_IsRefused() =>
-        Gradlab.Fails("run", "course-lab", "--alpha", "-1").Error.ShouldContain("Invalid learningRate: -1");
+        Gradlab.Fails("run", "course-lab", "--alpha", "-1").Error.ShouldContain("optimizer.learningRate: -1 is not allowed; it must be a finite number above 0");
 
     [Fact]
     public void AnUnknownOptimizer_ListsTheOptimizers() =>
@@ -33,7 +33,7 @@ public sealed class ErrorPathTests
 
     [Fact]
     public void TooManySteps_AreRefusedWithTheLimit() =>
-        Gradlab.Fails("run", "course-lab", "--steps", "5000000").Error.ShouldContain("Invalid steps: 5000000 (must be 0 to 1,000,000)");
+        Gradlab.Fails("run", "course-lab", "--steps", "5000000").Error.ShouldContain("steps: 5,000,000 is too large (at most 1,000,000).");
 
     [Fact]
     public void EveryBelowOne_IsRefused() =>
