@@ -325,6 +325,17 @@ public static class ScenarioResolver
                 throw new ScenarioException($"objective.polynomialDegree: powers expand one input; this data has {dataset.FeatureCount} features ({Names(dataset.FeatureNames)}).");
             }
 
+            var largest = 0.0;
+            foreach (var x in dataset.Column(0))
+            {
+                largest = Math.Max(largest, Math.Abs(x));
+            }
+
+            if (!double.IsFinite(Math.Pow(largest, degree)))
+            {
+                throw new ScenarioException(FormattableString.Invariant($"objective.polynomialDegree: {degree} raises the largest input, |x| = {largest:G4}, beyond double precision; scale the inputs down or use a lower degree."));
+            }
+
             dataset = PolynomialFeatures.Expand(dataset, degree);
         }
 
@@ -332,8 +343,15 @@ public static class ScenarioResolver
         FeatureScaling? scaling = null;
         if (scale)
         {
-            scaling = FeatureScaling.Fit(dataset);
-            dataset = scaling.Apply(dataset);
+            try
+            {
+                scaling = FeatureScaling.Fit(dataset);
+                dataset = scaling.Apply(dataset);
+            }
+            catch (ArgumentException error)
+            {
+                throw new ScenarioException("objective.scaleFeatures: the features are too large to scale (their spread overflows double precision); scale the inputs down first.", error);
+            }
         }
 
         var regression = new LinearRegression(dataset, loss == "mse" ? RegressionLoss.Mse : RegressionLoss.HalfMse);

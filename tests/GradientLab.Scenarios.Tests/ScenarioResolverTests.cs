@@ -107,6 +107,16 @@ public sealed class ScenarioResolverTests
             .ShouldBe("objective.data.x[1]: 2 values, but x[0] has 1; every row needs the same features.");
 
     [Fact]
+    public void PowersThatOverflow_AreRefused_AndHugeFeaturesAreNotScaled()
+    {
+        var huge = new DataSpec { X = [[1e308], [0.5]], Y = [0, 0.5] };
+        ErrorOf(new Scenario { Objective = new ObjectiveSpec { Kind = "linear-regression", Data = huge, PolynomialDegree = 3 } })
+            .ShouldBe("objective.polynomialDegree: 3 raises the largest input, |x| = 1E+308, beyond double precision; scale the inputs down or use a lower degree.");
+        ErrorOf(new Scenario { Objective = new ObjectiveSpec { Kind = "linear-regression", Data = huge with { X = [[1.7e308], [-1.7e308]] }, ScaleFeatures = true } })
+            .ShouldStartWith("objective.scaleFeatures: the features are too large to scale");
+    }
+
+    [Fact]
     public void APolynomialDegreeOutOfRange_SaysTheLimit() =>
         ErrorOf(new Scenario { Objective = Line with { PolynomialDegree = 12 } }).ShouldBe("objective.polynomialDegree: 12 is too large (at most 10).");
 
