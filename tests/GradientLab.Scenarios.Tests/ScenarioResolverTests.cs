@@ -112,7 +112,7 @@ public sealed class ScenarioResolverTests
         var huge = new DataSpec { X = [[1e308], [0.5]], Y = [0, 0.5] };
         ErrorOf(new Scenario { Objective = new ObjectiveSpec { Kind = "linear-regression", Data = huge, PolynomialDegree = 3 } })
             .ShouldBe("objective.polynomialDegree: 3 raises the largest input, |x| = 1E+308, beyond double precision; scale the inputs down or use a lower degree.");
-        ErrorOf(new Scenario { Objective = new ObjectiveSpec { Kind = "linear-regression", Data = huge with { X = [[1.7e308], [-1.7e308]] }, ScaleFeatures = true } })
+        ErrorOf(new Scenario { Objective = new ObjectiveSpec { Kind = "linear-regression", Data = huge with { X = [[1.7e308], [1.7e308]] }, ScaleFeatures = true } })
             .ShouldStartWith("objective.scaleFeatures: the features are too large to scale");
     }
 
