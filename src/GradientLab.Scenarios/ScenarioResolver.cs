@@ -248,7 +248,7 @@ public static class ScenarioResolver
         var recorded = (steps + 1L) * parameters;
         if (recorded > limits.MaxRecordedValues)
         {
-            var bytes = (steps + 1L) * (150 + (16L * parameters));
+            var bytes = (steps + 1L) * (220 + (16L * parameters));
             var most = (limits.MaxRecordedValues / parameters) - 1;
             throw new ScenarioException(
                 $"steps: {ScenarioLimits.N(steps)} steps of {ScenarioLimits.N(parameters)} parameters would record {ScenarioLimits.N(recorded)} numbers " +

@@ -41,7 +41,7 @@ public sealed class IssueFourteenTests : IClassFixture<IssueFourteenTests.Files>
         { "plot rosenbrock-gd --start 1e308,-1e308 --out {dir}/far.svg", "Wrote the contour figure of 'rosenbrock-gd' at step 0", 0 },
 
         // Out of control before
-        { "run {dir}/bowl200.json", "gradlab: steps: 1,000,000 steps of 200 parameters would record 200,000,200 numbers (about 3.1 GB), more than the limit of 5,000,000 (steps × parameters); with 200 parameters use at most 24,999 steps.", 2 },
+        { "run {dir}/bowl200.json", "gradlab: steps: 1,000,000 steps of 200 parameters would record 200,000,200 numbers (about 3.2 GB), more than the limit of 5,000,000 (steps × parameters); with 200 parameters use at most 24,999 steps.", 2 },
         { "run {dir}/bowl300.json", "gradlab: objective.eigenvalues: 300 eigenvalues are too many (at most 256, one per parameter).", 2 },
         { "run {dir}/wide.json", "gradlab: wide.csv, line 1: the header has 110,000 columns; a CSV file may have at most 1,000.", 2 },
 

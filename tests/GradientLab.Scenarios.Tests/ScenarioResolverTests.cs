@@ -87,7 +87,7 @@ public sealed class ScenarioResolverTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         var error = ErrorOf(new Scenario { Objective = bowl, Steps = 1_000_000 });
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(1_000_000);
-        error.ShouldBe("steps: 1,000,000 steps of 200 parameters would record 200,000,200 numbers (about 3.1 GB), more than the limit of 5,000,000 (steps × parameters); with 200 parameters use at most 24,999 steps.");
+        error.ShouldBe("steps: 1,000,000 steps of 200 parameters would record 200,000,200 numbers (about 3.2 GB), more than the limit of 5,000,000 (steps × parameters); with 200 parameters use at most 24,999 steps.");
         ScenarioResolver.Resolve(new Scenario { Objective = bowl, Steps = 24_999 }).Settings.MaxSteps.ShouldBe(24_999);
     }
 
