@@ -330,6 +330,9 @@ public static class GradlabApp
         return command;
     }
 
+    /// <summary>Most scenarios one <c>compare</c> runs.</summary>
+    private const int MaxCompared = 20;
+
     private static Command CompareCommand(CliConsole console)
     {
         var scenarios = new Argument<string[]>("scenarios") { Description = "Presets, scenario .json files or comparison names (see 'gradlab presets').", Arity = ArgumentArity.OneOrMore };
@@ -347,9 +350,22 @@ public static class GradlabApp
         {
             var names = parsed.GetValue(scenarios)!.SelectMany(n => Presets.Comparisons.TryGetValue(n, out var members) ? members : [n]).ToList();
             var reportEvery = parsed.GetValue(every) ?? 1;
-            var runs = names.Select(name =>
+            if (names.Count > MaxCompared)
             {
-                var resolved = ScenarioSource.Load(name, new Overrides(Steps: parsed.GetValue(steps)), parsed.GetValue(allowOutside));
+                throw new UsageException($"compare: {names.Count:N0} scenarios; at most {MaxCompared} at once.");
+            }
+
+            // Limits before work: together the runs may record no more than one run may.
+            var scenariosToRun = names.Select(name => ScenarioSource.Load(name, new Overrides(Steps: parsed.GetValue(steps)), parsed.GetValue(allowOutside))).ToList();
+            var recorded = scenariosToRun.Sum(r => (r.Settings.MaxSteps + 1L) * r.Settings.Objective.Dimension);
+            var limit = ScenarioLimits.Default.MaxRecordedValues;
+            if (recorded > limit)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"compare: {scenariosToRun.Count} runs could record {recorded:N0} numbers in all (steps × parameters), more than the limit of {limit:N0}; compare fewer scenarios or pass fewer --steps."));
+            }
+
+            var runs = scenariosToRun.Select(resolved =>
+            {
                 var run = resolved.CreateRun();
                 run.RunToEnd();
                 return (resolved, run);
@@ -387,10 +403,9 @@ public static class GradlabApp
             return;
         }
 
-        using var buffer = new MemoryStream();
-        write(buffer);
-        console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        console.Out.Flush();
+        using var stream = new TextWriterStream(console.Out);
+        write(stream);
+        stream.Flush();
     }
 
     private static void Write(ResolvedScenario resolved, DescentRun run, string format, int every, string? file, CliConsole console)

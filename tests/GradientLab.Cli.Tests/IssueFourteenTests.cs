@@ -45,6 +45,8 @@ public sealed class IssueFourteenTests : IClassFixture<IssueFourteenTests.Files>
         { "run {dir}/bowl300.json", "gradlab: objective.eigenvalues: 300 eigenvalues are too many (at most 256, one per parameter).", 2 },
         { "run {dir}/wide.json", "gradlab: wide.csv, line 1: the header has 110,000 columns; a CSV file may have at most 1,000.", 2 },
 
+        { "compare lr-dilemma lr-dilemma --steps 1000000", "gradlab: compare: 6 runs could record 6,000,006 numbers in all (steps × parameters), more than the limit of 5,000,000", 2 },
+
         // Files a scenario may read
         { "run {dir}/shadow.json", "gradlab: objective.data.csv: '/etc/shadow' is not a CSV file; a scenario reads only .csv, .tsv and .txt files.", 2 },
         { "run {dir}/shadow.json --allow-outside-files", "'/etc/shadow' is not a CSV file", 2 },
