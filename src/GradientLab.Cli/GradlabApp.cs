@@ -111,6 +111,14 @@ public static class GradlabApp
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var chosenPort = parsed.GetValue(port);
+            var address = parsed.GetValue(host)!;
+            if (address != "localhost" && !System.Net.IPAddress.TryParse(address, out _))
+            {
+                // Kestrel would listen on every address for a name it cannot bind: a typo must not open the lab to the network.
+                throw new UsageException($"--host: '{CliOptions.Shown(address)}' is not an address; use 127.0.0.1 (this machine) or 0.0.0.0 (the whole network).");
+            }
+
+            var listenOn = System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address;
             var folder = parsed.GetValue(site) is { } given ? Path.GetFullPath(given) : BundledLabFolder;
             if (!File.Exists(Path.Combine(folder, "index.html")))
             {
@@ -122,7 +130,7 @@ public static class GradlabApp
             Lab.StaticSiteServer server;
             try
             {
-                server = await Lab.StaticSiteServer.StartAsync(folder, parsed.GetValue(host)!, chosenPort, cancellationToken).ConfigureAwait(false);
+                server = await Lab.StaticSiteServer.StartAsync(folder, listenOn, chosenPort, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException or FormatException or InvalidOperationException)
             {

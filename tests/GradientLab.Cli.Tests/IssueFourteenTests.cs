@@ -62,6 +62,7 @@ public sealed class IssueFourteenTests : IClassFixture<IssueFourteenTests.Files>
         { "fly", "gradlab: Unrecognized command or argument 'fly'.", 2 },
         { "run course-lab --format xml", "gradlab: Argument 'xml' not recognized. Must be one of:", 2 },
         { "lab --port 70000", "gradlab: --port: 70000 is too large (at most 65,535).", 2 },
+        { "lab --host example --port 0", "gradlab: --host: 'example' is not an address; use 127.0.0.1 (this machine) or 0.0.0.0 (the whole network).", 2 },
     };
 
     [Theory]
