@@ -177,7 +177,7 @@ public static class ScenarioResolver
     }
 
     /// <summary>The message of an <see cref="ArgumentException"/> without the " (Parameter 'name')" that .NET appends.</summary>
-    public static string PlainMessage(ArgumentException error)
+    internal static string PlainMessage(ArgumentException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var message = error.Message;
