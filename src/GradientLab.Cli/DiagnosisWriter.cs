@@ -16,18 +16,26 @@ internal static class DiagnosisWriter
         var names = scenario.ParameterNames;
         output.WriteLine($"Scenario: {scenario.Scenario.Name} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step}, J = {G(run.Current.Loss)})");
         output.WriteLine();
-        output.WriteLine(c.Local ? $"Curvature at the final point (local: the objective is not quadratic), parameters {string.Join(", ", names)}:" : $"Curvature (the Hessian is the same everywhere), parameters {string.Join(", ", names)}:");
-        var n = names.Count;
-        for (var r = 0; r < n; r++)
+        if (!c.IsDefined)
         {
-            output.WriteLine("  [" + string.Join("  ", Enumerable.Range(0, n).Select(col => G(c.Hessian[(r * n) + col]).PadLeft(12))) + " ]");
+            output.WriteLine($"Curvature, parameters {string.Join(", ", names)}: undefined here (the numbers at this point are not finite).");
+        }
+        else
+        {
+            output.WriteLine(c.Local ? $"Curvature at the final point (local: the objective is not quadratic), parameters {string.Join(", ", names)}:" : $"Curvature (the Hessian is the same everywhere), parameters {string.Join(", ", names)}:");
+            var n = names.Count;
+            for (var r = 0; r < n; r++)
+            {
+                output.WriteLine("  [" + string.Join("  ", Enumerable.Range(0, n).Select(col => G(c.Hessian[(r * n) + col]).PadLeft(12))) + " ]");
+            }
+
+            output.WriteLine($"  eigenvalues:              {string.Join(", ", c.Eigenvalues.Select(G))}");
+            output.WriteLine($"  condition number κ:       {G(c.ConditionNumber)}");
+            output.WriteLine($"  largest stable α (2/λmax): {G(c.MaxStableLearningRate)}");
+            output.WriteLine($"  best constant α (2/(λmin+λmax)): {G(c.BestLearningRate)}, error ×{Factor(c.BestContraction)} per step");
+            output.WriteLine($"  at this run's α = {G(scenario.Settings.Schedule.Initial)}: error ×{Factor(c.Contraction(scenario.Settings.Schedule.Initial))} per step");
         }
 
-        output.WriteLine($"  eigenvalues:              {string.Join(", ", c.Eigenvalues.Select(G))}");
-        output.WriteLine($"  condition number κ:       {G(c.ConditionNumber)}");
-        output.WriteLine($"  largest stable α (2/λmax): {G(c.MaxStableLearningRate)}");
-        output.WriteLine($"  best constant α (2/(λmin+λmax)): {G(c.BestLearningRate)}, error ×{Factor(c.BestContraction)} per step");
-        output.WriteLine($"  at this run's α = {G(scenario.Settings.Schedule.Initial)}: error ×{Factor(c.Contraction(scenario.Settings.Schedule.Initial))} per step");
         if (report.Scaling is { } scaling)
         {
             output.WriteLine();
@@ -64,6 +72,7 @@ internal static class DiagnosisWriter
         Number(json, "bestLearningRate", c.BestLearningRate);
         Number(json, "predictedContraction", c.Contraction(scenario.Settings.Schedule.Initial));
         json.WriteBoolean("local", c.Local);
+        json.WriteBoolean("curvatureDefined", c.IsDefined);
         json.WriteString("verdict", Word(d.Verdict));
         json.WriteString("evidence", d.Evidence);
         json.WriteString("advice", d.Advice);
@@ -102,7 +111,9 @@ internal static class DiagnosisWriter
 
     private static string Factor(double value) => value is > 0.999 and < 1 ? $"(1 − {G(1 - value)})" : G(value);
 
-    private static string G(double value) => double.IsFinite(value) ? value.ToString("G6", Invariant).Replace("E", "e", StringComparison.Ordinal) : value.ToString(Invariant);
+    private static string G(double value) => double.IsNaN(value)
+        ? "undefined here"
+        : double.IsFinite(value) ? value.ToString("G6", Invariant).Replace("E", "e", StringComparison.Ordinal) : value.ToString(Invariant);
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

@@ -12,37 +12,79 @@ public static class GradlabApp
     /// <summary>Exit code of an error the user can fix (a bad option, file or scenario).</summary>
     public const int UsageError = 2;
 
-    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <summary>Exit code of anything else: an error gradlab did not expect, reported in one line with where its details are.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>Runs the command line and returns the exit code: 0 done, 2 bad input (a message says what to change), 1 anything else.</summary>
     public static int Run(string[] args, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = BuildCommand(console);
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        try
         {
-            foreach (var error in parsed.Errors)
+            var root = BuildCommand(console);
+
+            // No response files: "@file" would read any file as arguments and echo its words in errors.
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parsed.Errors.Count > 0)
             {
-                console.Error.WriteLine($"gradlab: {error.Message}");
+                foreach (var error in parsed.Errors.Select(e => CliOptions.Friendly(e.Message)).Distinct(StringComparer.Ordinal))
+                {
+                    console.Error.WriteLine($"gradlab: {error}");
+                }
+
+                console.Error.WriteLine("Run 'gradlab --help' for the commands and options.");
+                return UsageError;
             }
 
-            console.Error.WriteLine("Run 'gradlab --help' for the commands and options.");
-            return UsageError;
+            try
+            {
+                return parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
+            }
+            catch (Exception error) when (error is UsageException or ScenarioException)
+            {
+                console.Error.WriteLine($"gradlab: {error.Message}");
+                return UsageError;
+            }
+        }
+        catch (IOException error) when (IsBrokenPipe(error))
+        {
+            return 0; // the reader of the output went away (gradlab run … | head -1): nothing to say
+        }
+        catch (Exception error)
+        {
+            return Unexpected(error, args, console);
+        }
+    }
+
+    private static bool IsBrokenPipe(IOException error) =>
+        (error.HResult & 0xFFFF) == 32 || error.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One line for a person, the details in a log file for a bug report.</summary>
+    private static int Unexpected(Exception error, string[] args, CliConsole console)
+    {
+        string? log = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"gradlab-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log"));
+        try
+        {
+            File.WriteAllText(log, $"gradlab {string.Join(' ', args)}{Environment.NewLine}{error}{Environment.NewLine}");
+        }
+        catch (Exception logError) when (logError is IOException or UnauthorizedAccessException)
+        {
+            log = null;
         }
 
         try
         {
-            return parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).GetAwaiter().GetResult();
+            console.Error.WriteLine(log is null
+                ? "gradlab: an unexpected error stopped the command (not something you typed); its details could not be saved."
+                : $"gradlab: an unexpected error stopped the command (not something you typed); the details are in {log}.");
         }
-        catch (Exception error) when (error is UsageException or ScenarioException)
+        catch (IOException)
         {
-            console.Error.WriteLine($"gradlab: {error.Message}");
-            return UsageError;
+            // Standard error is gone too: the exit code says it.
         }
-        catch (IOException error)
-        {
-            console.Error.WriteLine($"gradlab: {error.Message}");
-            return UsageError;
-        }
+
+        return InternalError;
     }
 
     private static RootCommand BuildCommand(CliConsole console)
@@ -62,19 +104,22 @@ public static class GradlabApp
 
     private static Command LabCommand(CliConsole console)
     {
-        var port = new Option<int>("--port") { Description = "The port to serve on (0: any free port).", DefaultValueFactory = _ => 5000 };
+        var port = CliOptions.Whole("--port", "The port to serve on (0: any free port).", 0, 65535, 5000);
         var host = new Option<string>("--host") { Description = "The address to listen on: 127.0.0.1 (this machine) or 0.0.0.0 (the whole network, e.g. a classroom).", DefaultValueFactory = _ => "127.0.0.1" };
-        var site = new Option<DirectoryInfo?>("--site") { Description = "Serve this published lab folder (the wwwroot of 'dotnet publish src/GradientLab.Web') instead of the bundled one." };
+        var site = CliOptions.FilePath("--site", "Serve this published lab folder (the wwwroot of 'dotnet publish src/GradientLab.Web') instead of the bundled one.");
         var command = new Command("lab", "Serve the web lab on this machine and print its address. The lab runs in the browser; this only hands out its files.") { port, host, site };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var chosenPort = parsed.GetValue(port);
-            if (chosenPort is < 0 or > 65535)
+            var address = parsed.GetValue(host)!;
+            if (address != "localhost" && !System.Net.IPAddress.TryParse(address, out _))
             {
-                throw new UsageException($"--port: {chosenPort} is not a port; use a number from 1 to 65535, or 0 for any free port.");
+                // Kestrel would listen on every address for a name it cannot bind: a typo must not open the lab to the network.
+                throw new UsageException($"--host: '{CliOptions.Shown(address)}' is not an address; use 127.0.0.1 (this machine) or 0.0.0.0 (the whole network).");
             }
 
-            var folder = parsed.GetValue(site)?.FullName ?? BundledLabFolder;
+            var listenOn = System.Net.IPAddress.TryParse(address, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address;
+            var folder = parsed.GetValue(site) is { } given ? Path.GetFullPath(given) : BundledLabFolder;
             if (!File.Exists(Path.Combine(folder, "index.html")))
             {
                 throw new UsageException(parsed.GetValue(site) is null
@@ -85,11 +130,11 @@ public static class GradlabApp
             Lab.StaticSiteServer server;
             try
             {
-                server = await Lab.StaticSiteServer.StartAsync(folder, parsed.GetValue(host)!, chosenPort, cancellationToken).ConfigureAwait(false);
+                server = await Lab.StaticSiteServer.StartAsync(folder, listenOn, chosenPort, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException error)
+            catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException or FormatException or InvalidOperationException)
             {
-                throw new UsageException($"--port: could not listen on {parsed.GetValue(host)}:{chosenPort} ({error.Message}); choose another port, or --port 0 for any free one.");
+                throw new UsageException($"--port, --host: could not listen on {CliOptions.Shown(parsed.GetValue(host)!)}:{chosenPort} ({CliOptions.Shown(error.Message)}); choose another port (or --port 0 for any free one) and an address of this machine.");
             }
 
             await using (server.ConfigureAwait(false))
@@ -130,29 +175,33 @@ public static class GradlabApp
     /// <summary>The options that change a scenario, shared by <c>run</c> and <c>diagnose</c>.</summary>
     private sealed class OverrideOptions
     {
-        public Option<double?> LearningRate { get; } = new("--learning-rate", "--alpha") { Description = "Learning rate γ (α)." };
+        public Option<double?> LearningRate { get; } = CliOptions.Number("--learning-rate", "Learning rate γ (α), above 0.", positive: true, "--alpha");
 
-        public Option<int?> Steps { get; } = new("--steps") { Description = $"Step budget (at most {DescentSettings.StepLimit:N0})." };
+        public Option<int?> Steps { get; } = CliOptions.Whole("--steps", $"Step budget (at most {DescentSettings.StepLimit:N0}).", 0, DescentSettings.StepLimit);
 
         public Option<string?> Start { get; } = new("--start") { Description = "Start point, weights then bias, comma-separated: --start 0.5,-2" };
 
         public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"Optimizer: {string.Join(", ", ScenarioResolver.OptimizerKinds)}." };
 
-        public Option<double?> Momentum { get; } = new("--momentum") { Description = "Momentum μ (turns plain gd into sgd with momentum)." };
+        public Option<double?> Momentum { get; } = CliOptions.Number("--momentum", "Momentum μ (turns plain gd into sgd with momentum).");
 
-        public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Mini-batch size (1 = stochastic)." };
+        public Option<int?> BatchSize { get; } = CliOptions.Whole("--batch-size", "Mini-batch size (1 = stochastic; at most the rows of data).", 1, ScenarioLimits.Default.MaxRows);
 
-        public Option<int?> Seed { get; } = new("--seed") { Description = "Seed of the mini-batch shuffles." };
+        public Option<int?> Seed { get; } = CliOptions.Whole("--seed", "Seed of the mini-batch shuffles.", int.MinValue, int.MaxValue);
+
+        public Option<bool> AllowOutsideFiles { get; } = CliOptions.Flag("--allow-outside-files", "Let a scenario file read CSV files outside its own folder.");
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { LearningRate, Steps, Start, Optimizer, Momentum, BatchSize, Seed })
+            foreach (var option in new Option[] { LearningRate, Steps, Start, Optimizer, Momentum, BatchSize, Seed, AllowOutsideFiles })
             {
                 command.Options.Add(option);
             }
         }
 
-        public Overrides Read(ParseResult parsed) => new(
+        public ResolvedScenario Load(ParseResult parsed, string scenario) => ScenarioSource.Load(scenario, Read(parsed), parsed.GetValue(AllowOutsideFiles));
+
+        private Overrides Read(ParseResult parsed) => new(
             parsed.GetValue(LearningRate),
             parsed.GetValue(Steps),
             ParseStart(parsed.GetValue(Start)),
@@ -162,14 +211,18 @@ public static class GradlabApp
             parsed.GetValue(Seed));
     }
 
+    private static Argument<string> ScenarioArgument() => new("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+
+    private static Option<string?> OutOption(string description, bool required = false) => CliOptions.FilePath("--out", description, required);
+
     private static Command RunCommand(CliConsole console)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var scenario = ScenarioArgument();
         var overrides = new OverrideOptions();
-        var every = new Option<int?>("--every") { Description = "Report every N-th step and the last (table default: a tenth of the steps; csv and json: every step)." };
+        var every = CliOptions.Whole("--every", "Report every N-th step and the last (table default: a tenth of the steps; csv and json: every step).", 1, int.MaxValue);
         var format = new Option<string>("--format") { Description = "table, csv or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
-        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var output = OutOption("Write to this file instead of standard output (written whole, or not at all).");
 
         var command = new Command("run", "Run a scenario and print or export every step.") { scenario };
         overrides.AddTo(command);
@@ -178,17 +231,12 @@ public static class GradlabApp
         command.Options.Add(output);
         command.SetAction(parsed =>
         {
-            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
+            var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
             var chosenFormat = parsed.GetValue(format)!;
             var reportEvery = parsed.GetValue(every) ?? (chosenFormat == "table" ? Math.Max(1, (resolved.Settings.MaxSteps + 9) / 10) : 1);
-            if (reportEvery < 1)
-            {
-                throw new UsageException($"--every must be at least 1 (got {reportEvery}).");
-            }
-
-            var run = resolved.CreateRun();
-            RunWithProgress(run, console, parsed.GetValue(output) is null && chosenFormat == "table");
             var file = parsed.GetValue(output);
+            var run = resolved.CreateRun();
+            RunWithProgress(run, console, file is null && chosenFormat == "table");
             Write(resolved, run, chosenFormat, reportEvery, file, console);
             return 0;
         });
@@ -197,28 +245,39 @@ public static class GradlabApp
 
     private static Command DiagnoseCommand(CliConsole console)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var scenario = ScenarioArgument();
         var overrides = new OverrideOptions();
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var output = OutOption("Write the diagnosis to this file instead of standard output (written whole, or not at all).");
         var command = new Command("diagnose", "Run a scenario and say what is going wrong, why, and what to change: curvature, stability limits, verdict, evidence, advice.") { scenario };
         overrides.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(output);
         command.SetAction(parsed =>
         {
-            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
+            var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
             var run = resolved.CreateRun();
-            RunWithProgress(run, console, parsed.GetValue(format) == "text");
+            var file = parsed.GetValue(output);
+            RunWithProgress(run, console, file is null && parsed.GetValue(format) == "text");
             var report = new ScenarioDiagnoser(resolved).Diagnose(run.Trajectory, run.StopReason);
-            if (parsed.GetValue(format) == "json")
+            var json = parsed.GetValue(format) == "json";
+            Emit(file, console, stream =>
             {
-                using var buffer = new MemoryStream();
-                DiagnosisWriter.WriteJson(buffer, resolved, run, report);
-                console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            }
-            else
+                if (json)
+                {
+                    DiagnosisWriter.WriteJson(stream, resolved, run, report);
+                    stream.Write("\n"u8);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(stream, leaveOpen: true);
+                    DiagnosisWriter.WriteText(writer, resolved, run, report);
+                }
+            });
+            if (file is not null)
             {
-                DiagnosisWriter.WriteText(console.Out, resolved, run, report);
+                console.Out.WriteLine($"Wrote the diagnosis of '{resolved.Scenario.Name}' ({DiagnosisWriter.Word(report.Diagnosis.Verdict)}) to {Path.GetFullPath(file)}.");
             }
 
             return 0;
@@ -228,13 +287,13 @@ public static class GradlabApp
 
     private static Command PlotCommand(CliConsole console)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A preset name (see 'gradlab presets') or a scenario .json file." };
+        var scenario = ScenarioArgument();
         var overrides = new OverrideOptions();
         var figure = new Option<string?>("--figure") { Description = "contour (the cost surface with the path; needs two parameters), data (the samples with the model) or loss. Default: contour where possible, else loss." };
         figure.AcceptOnlyFromAmong("contour", "data", "loss");
-        var step = new Option<int?>("--step") { Description = "Draw the run up to this step (default: its last)." };
-        var log = new Option<bool>("--log") { Description = "Loss on a log scale." };
-        var output = new Option<FileInfo>("--out") { Description = "The figure file: .svg, or .png (drawn with librsvg).", Required = true };
+        var step = CliOptions.Whole("--step", "Draw the run up to this step (default: its last).", 0, DescentSettings.StepLimit);
+        var log = CliOptions.Flag("--log", "Loss on a log scale.");
+        var output = OutOption("The figure file: .svg, or .png (drawn with librsvg); written whole, or not at all.", required: true);
         var command = new Command("plot", "Run a scenario and draw a figure of it as SVG or PNG.") { scenario };
         overrides.AddTo(command);
         command.Options.Add(figure);
@@ -244,26 +303,21 @@ public static class GradlabApp
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(output)!;
-            var extension = file.Extension.ToLowerInvariant();
+            var extension = Path.GetExtension(file).ToLowerInvariant();
             if (extension is not (".svg" or ".png"))
             {
-                throw new UsageException($"--out: '{file.Name}' should end in .svg or .png.");
+                throw new UsageException($"--out: '{CliOptions.Shown(Path.GetFileName(file))}' should end in .svg or .png.");
             }
 
-            var resolved = ScenarioSource.Load(parsed.GetValue(scenario)!, overrides.Read(parsed));
+            var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
             var run = resolved.CreateRun();
             run.RunToEnd();
             var figures = new GradientLab.Figures.RunFigures(resolved, run.Trajectory);
             var cursor = Math.Min(parsed.GetValue(step) ?? run.Current.Step, run.Current.Step);
-            if (cursor < 0)
-            {
-                throw new UsageException($"--step must be 0 or more (got {cursor}).");
-            }
-
             var kind = parsed.GetValue(figure) ?? (figures.HasContour ? "contour" : "loss");
             var (svg, width, height) = kind switch
             {
-                "contour" when !figures.HasContour => throw new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames)}). Try --figure loss."),
+                "contour" when !figures.HasContour => throw new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss."),
                 "contour" => (figures.ContourFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
                 "data" when !figures.HasData => throw new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
                 "data" => (figures.DataFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
@@ -271,66 +325,76 @@ public static class GradlabApp
             };
             if (extension == ".png")
             {
-                SvgRasterizer.WritePng(svg, width, height, file.FullName);
+                OutputFile.Replace(file, temporary => SvgRasterizer.WritePng(svg, width, height, temporary));
             }
             else
             {
-                File.WriteAllText(file.FullName, svg);
+                OutputFile.Write(file, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(svg)));
             }
 
-            console.Out.WriteLine($"Wrote the {kind} figure of '{resolved.Scenario.Name}' at step {cursor} to {file.FullName}.");
+            console.Out.WriteLine($"Wrote the {kind} figure of '{resolved.Scenario.Name}' at step {cursor} to {Path.GetFullPath(file)}.");
             return 0;
         });
         return command;
     }
 
+    /// <summary>Most scenarios one <c>compare</c> runs.</summary>
+    private const int MaxCompared = 20;
+
     private static Command CompareCommand(CliConsole console)
     {
         var scenarios = new Argument<string[]>("scenarios") { Description = "Presets, scenario .json files or comparison names (see 'gradlab presets').", Arity = ArgumentArity.OneOrMore };
-        var steps = new Option<int?>("--steps") { Description = "Step budget for every scenario." };
-        var every = new Option<int?>("--every") { Description = "Report every N-th step of each run and its last (default: every step)." };
+        var steps = CliOptions.Whole("--steps", $"Step budget for every scenario (at most {DescentSettings.StepLimit:N0}).", 0, DescentSettings.StepLimit);
+        var every = CliOptions.Whole("--every", "Report every N-th step of each run and its last (default: every step).", 1, int.MaxValue);
         var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var output = OutOption("Write to this file instead of standard output (written whole, or not at all).");
+        var allowOutside = CliOptions.Flag("--allow-outside-files", "Let scenario files read CSV files outside their own folders.");
         var command = new Command("compare", "Run several scenarios and write them together: CSV (scenario, step, loss, parameters) or JSON (an array of run documents).")
         {
-            scenarios, steps, every, format, output,
+            scenarios, steps, every, format, output, allowOutside,
         };
         command.SetAction(parsed =>
         {
             var names = parsed.GetValue(scenarios)!.SelectMany(n => Presets.Comparisons.TryGetValue(n, out var members) ? members : [n]).ToList();
             var reportEvery = parsed.GetValue(every) ?? 1;
-            if (reportEvery < 1)
+            if (names.Count > MaxCompared)
             {
-                throw new UsageException($"--every must be at least 1 (got {reportEvery}).");
+                throw new UsageException($"compare: {names.Count:N0} scenarios; at most {MaxCompared} at once.");
             }
 
-            var runs = names.Select(name =>
+            // Limits before work: together the runs may record no more than one run may.
+            var scenariosToRun = names.Select(name => ScenarioSource.Load(name, new Overrides(Steps: parsed.GetValue(steps)), parsed.GetValue(allowOutside))).ToList();
+            var recorded = scenariosToRun.Sum(r => (r.Settings.MaxSteps + 1L) * r.Settings.Objective.Dimension);
+            var limit = ScenarioLimits.Default.MaxRecordedValues;
+            if (recorded > limit)
             {
-                var resolved = ScenarioSource.Load(name, new Overrides(Steps: parsed.GetValue(steps)));
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"compare: {scenariosToRun.Count} runs could record {recorded:N0} numbers in all (steps × parameters), more than the limit of {limit:N0}; compare fewer scenarios or pass fewer --steps."));
+            }
+
+            var runs = scenariosToRun.Select(resolved =>
+            {
                 var run = resolved.CreateRun();
                 run.RunToEnd();
                 return (resolved, run);
             }).ToList();
             var file = parsed.GetValue(output);
-            using var stream = file is null ? new MemoryStream() : (Stream)file.Create();
-            if (parsed.GetValue(format) == "json")
+            var json = parsed.GetValue(format) == "json";
+            Emit(file, console, stream =>
             {
-                TrajectoryWriter.WriteJsonArray(stream, runs, reportEvery);
-            }
-            else
+                if (json)
+                {
+                    TrajectoryWriter.WriteJsonArray(stream, runs, reportEvery);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(stream, leaveOpen: true);
+                    TrajectoryWriter.WriteComparisonCsv(writer, runs, reportEvery);
+                }
+            });
+            if (file is not null)
             {
-                using var writer = new StreamWriter(stream, leaveOpen: true);
-                TrajectoryWriter.WriteComparisonCsv(writer, runs, reportEvery);
-            }
-
-            if (file is null)
-            {
-                console.Out.Write(System.Text.Encoding.UTF8.GetString(((MemoryStream)stream).ToArray()));
-            }
-            else
-            {
-                console.Out.WriteLine($"Wrote {runs.Count} runs ({string.Join(", ", runs.Select(r => $"{r.resolved.Scenario.Name}: {TrajectoryWriter.StopReasonName(r.run.StopReason!.Value)} at step {r.run.Current.Step}"))}) to {file.FullName}.");
+                console.Out.WriteLine($"Wrote {runs.Count} runs ({string.Join(", ", runs.Select(r => $"{r.resolved.Scenario.Name}: {TrajectoryWriter.StopReasonName(r.run.StopReason!.Value)} at step {r.run.Current.Step}"))}) to {Path.GetFullPath(file)}.");
             }
 
             return 0;
@@ -338,15 +402,31 @@ public static class GradlabApp
         return command;
     }
 
-    private static void Write(ResolvedScenario resolved, DescentRun run, string format, int every, FileInfo? file, CliConsole console)
+    /// <summary>Writes to <paramref name="file"/> whole (or not at all), or to standard output when it is null.</summary>
+    private static void Emit(string? file, CliConsole console, Action<Stream> write)
+    {
+        if (file is not null)
+        {
+            OutputFile.Write(file, write);
+            return;
+        }
+
+        using var stream = new TextWriterStream(console.Out);
+        write(stream);
+        stream.Flush();
+    }
+
+    private static void Write(ResolvedScenario resolved, DescentRun run, string format, int every, string? file, CliConsole console)
     {
         if (file is null)
         {
             if (format == "json")
             {
-                using var buffer = new MemoryStream();
-                TrajectoryWriter.WriteJson(buffer, resolved, run, every);
-                console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                Emit(null, console, stream =>
+                {
+                    TrajectoryWriter.WriteJson(stream, resolved, run, every);
+                    stream.Write("\n"u8);
+                });
             }
             else if (format == "csv")
             {
@@ -357,32 +437,31 @@ public static class GradlabApp
                 TrajectoryWriter.WriteTable(console.Out, resolved, run, every);
             }
 
+            console.Out.Flush();
             return;
         }
 
-        using (var stream = file.Create())
+        OutputFile.Write(file, stream =>
         {
             if (format == "json")
             {
                 TrajectoryWriter.WriteJson(stream, resolved, run, every);
+                return;
+            }
+
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            if (format == "csv")
+            {
+                TrajectoryWriter.WriteCsv(writer, resolved, run, every);
             }
             else
             {
-                using var writer = new StreamWriter(stream);
-                if (format == "csv")
-                {
-                    TrajectoryWriter.WriteCsv(writer, resolved, run, every);
-                }
-                else
-                {
-                    TrajectoryWriter.WriteTable(writer, resolved, run, every);
-                }
+                TrajectoryWriter.WriteTable(writer, resolved, run, every);
             }
-        }
-
+        });
         var count = TrajectoryWriter.Reported(run, every).Count;
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {count} points of '{resolved.Scenario.Name}' to {file.FullName} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step})."));
+            $"Wrote {count} points of '{resolved.Scenario.Name}' to {Path.GetFullPath(file)} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step})."));
     }
 
     private static void RunWithProgress(DescentRun run, CliConsole console, bool toTerminal)
@@ -416,13 +495,20 @@ public static class GradlabApp
             return null;
         }
 
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        // A list may be written as JSON writes it, [0.5, -2], as well as 0.5,-2.
+        var list = text.Trim();
+        if (list.StartsWith('[') && list.EndsWith(']'))
+        {
+            list = list[1..^1];
+        }
+
+        var parts = list.Split(',', StringSplitOptions.TrimEntries);
         var values = new double[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                throw new UsageException($"--start: '{parts[i]}' (value {i + 1} of '{text}') is not a finite number. Write the weights then the bias, comma-separated: --start 0.5,-2");
+                throw new UsageException($"--start: '{CliOptions.Shown(parts[i])}' (value {i + 1} of '{CliOptions.Shown(text)}') is not a finite number. Write the weights then the bias, comma-separated: --start 0.5,-2");
             }
         }
 

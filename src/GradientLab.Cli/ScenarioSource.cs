@@ -65,7 +65,9 @@ internal static class ScenarioSource
     /// <summary>Largest scenario file read.</summary>
     public const long MaxScenarioBytes = 1024 * 1024;
 
-    public static ResolvedScenario Load(string nameOrPath, Overrides overrides)
+    /// <summary>The scenario named <paramref name="nameOrPath"/> with the overrides made, resolved; its CSV files are read
+    /// from the scenario file's folder (and below) unless <paramref name="allowOutsideFiles"/>.</summary>
+    public static ResolvedScenario Load(string nameOrPath, Overrides overrides, bool allowOutsideFiles = false)
     {
         Scenario scenario;
         string folder;
@@ -82,32 +84,27 @@ internal static class ScenarioSource
                 throw new UsageException($"{nameOrPath} is {file.Length:N0} bytes; a scenario file may be at most {MaxScenarioBytes:N0}.");
             }
 
-            scenario = ScenarioJson.Parse(File.ReadAllText(nameOrPath));
+            string text;
+            try
+            {
+                text = File.ReadAllText(nameOrPath);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read the scenario file {nameOrPath}: {(error is UnauthorizedAccessException ? "permission denied" : error.Message)}");
+            }
+
+            scenario = ScenarioJson.Parse(text);
             scenario = scenario with { Name = scenario.Name ?? Path.GetFileNameWithoutExtension(nameOrPath) };
             folder = file.DirectoryName ?? Directory.GetCurrentDirectory();
         }
         else
         {
-            throw new UsageException($"No preset or scenario file named '{nameOrPath}'. Presets: {string.Join(", ", Presets.Names)} (see 'gradlab presets').");
+            throw new UsageException(Directory.Exists(nameOrPath)
+                ? $"'{nameOrPath}' is a folder; name a preset or a scenario .json file."
+                : $"No preset or scenario file named '{nameOrPath}'. Presets: {string.Join(", ", Presets.Names)} (see 'gradlab presets').");
         }
 
-        return ScenarioResolver.Resolve(overrides.ApplyTo(scenario), path => ReadCsv(Path.Combine(folder, path)));
-    }
-
-    private static string ReadCsv(string path)
-    {
-        var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            throw new FileNotFoundException($"no such file: {path}");
-        }
-
-        var limit = CsvLimits.Default.MaxCharacters;
-        if (file.Length > limit)
-        {
-            throw new ScenarioException($"{path} is {file.Length:N0} bytes; a CSV file may be at most {limit:N0}.");
-        }
-
-        return File.ReadAllText(path);
+        return ScenarioResolver.Resolve(overrides.ApplyTo(scenario), new ScenarioFolder(folder, allowOutsideFiles).Open);
     }
 }

@@ -143,6 +143,10 @@ internal static class TrajectoryWriter
             }
 
             json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush(); // a long run's document goes out as it is written, not held whole
+            }
         }
 
         json.WriteEndArray();

@@ -21,8 +21,10 @@ public static class BuiltinData
     /// <summary>The built-in dataset called <paramref name="name"/>.</summary>
     /// <exception cref="ScenarioException">No dataset has that name; the message lists them.</exception>
     public static BuiltinDataset Get(string name) =>
-        Datasets.FirstOrDefault(d => d.Name == name)
-        ?? throw new ScenarioException($"Unknown built-in dataset '{name}'; built in: {string.Join(", ", Datasets.Select(d => d.Name))}.");
+        Find(name) ?? throw new ScenarioException($"Unknown built-in dataset '{CsvTable.Shorten(name)}'; built in: {string.Join(", ", Datasets.Select(d => d.Name))}.");
+
+    /// <summary>The built-in dataset called <paramref name="name"/>, or null.</summary>
+    public static BuiltinDataset? Find(string name) => Datasets.FirstOrDefault(d => d.Name == name);
 
     private static IReadOnlyList<BuiltinDataset> Create()
     {

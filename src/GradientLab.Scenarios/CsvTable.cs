@@ -1,92 +1,160 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace GradientLab.Scenarios;
 
-/// <summary>Limits on what a CSV file may hold, enforced with a message.</summary>
+/// <summary>Limits on what a CSV file may hold, enforced with a message before the work they bound.</summary>
 /// <param name="MaxCharacters">Largest text accepted (default 10 MiB of characters).</param>
 /// <param name="MaxRows">Most data rows accepted (default 1,000,000).</param>
-public sealed record CsvLimits(int MaxCharacters = 10 * 1024 * 1024, int MaxRows = 1_000_000)
+/// <param name="MaxColumns">Most columns accepted, checked on the header before any row is read (default 1,000).</param>
+public sealed record CsvLimits(int MaxCharacters = 10 * 1024 * 1024, int MaxRows = 1_000_000, int MaxColumns = 1_000)
 {
     /// <summary>The defaults.</summary>
     public static CsvLimits Default { get; } = new();
 }
 
 /// <summary>
-/// A CSV table with a header row. Cells stay text until a column is asked for as numbers, so a file may carry text
-/// columns it does not use; every error names the line (counting the header as line 1) and the column.
+/// A CSV table with a header row (RFC 4180: quoted cells may hold separators, doubled quotes and line breaks), read
+/// with Sep. The separator (comma, semicolon, tab or bar) is detected from the header. Rows are streamed straight into
+/// numeric columns: a column keeps its numbers until its first cell that is not a finite number, and only that cell's
+/// place is remembered, so a file may carry text columns it does not use and a million rows of two columns cost about
+/// 16 MB. Every error names the line (counting from 1, blank lines included) and the column.
 /// </summary>
 public sealed class CsvTable
 {
-    private readonly List<string[]> _rows;
-    private readonly List<int> _lineNumbers;
+    private const int MaxQuoted = 40;
+    private readonly Column[] _columns;
     private readonly string _source;
 
-    private CsvTable(string source, string[] headers, List<string[]> rows, List<int> lineNumbers)
+    private CsvTable(string source, string[] headers, Column[] columns, int rowCount, char separator)
     {
         _source = source;
         Headers = headers;
-        _rows = rows;
-        _lineNumbers = lineNumbers;
+        _columns = columns;
+        RowCount = rowCount;
+        Separator = separator;
     }
 
     /// <summary>The column names, in file order.</summary>
     public IReadOnlyList<string> Headers { get; }
 
     /// <summary>Number of data rows.</summary>
-    public int RowCount => _rows.Count;
+    public int RowCount { get; }
 
-    /// <summary>Parses CSV text: a header row, then rows of as many comma-separated cells. Blank lines are skipped.</summary>
+    /// <summary>The separator found in the header: <c>,</c>, <c>;</c>, tab or <c>|</c>.</summary>
+    public char Separator { get; }
+
+    /// <summary>Parses CSV text: a header row, then rows of as many cells. Blank lines are skipped.</summary>
     /// <param name="text">The whole file.</param>
     /// <param name="source">The file's name, used in error messages.</param>
     /// <param name="limits">Size limits, or the defaults.</param>
-    /// <exception cref="ScenarioException">Empty, too large, ragged, or malformed quoting.</exception>
+    /// <exception cref="ScenarioException">Empty, too large, too wide, ragged, binary, or malformed quoting.</exception>
     public static CsvTable Parse(string text, string source = "the CSV file", CsvLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         limits ??= CsvLimits.Default;
         if (text.Length > limits.MaxCharacters)
         {
-            throw new ScenarioException($"{source} is too large: {text.Length:N0} characters; the limit is {limits.MaxCharacters:N0}.");
+            throw new ScenarioException($"{source} is too large: {N(text.Length)} characters; the limit is {N(limits.MaxCharacters)}.");
         }
 
-        string[]? headers = null;
-        var rows = new List<string[]>();
-        var lineNumbers = new List<int>();
-        var lineNumber = 0;
         using var reader = new StringReader(text);
-        while (reader.ReadLine() is { } line)
+        return Read(reader, source, limits);
+    }
+
+    /// <summary>Reads CSV from a stream of UTF-8 (or BOM-marked) text, row by row, never holding the whole file.</summary>
+    /// <exception cref="ScenarioException">As <see cref="Parse"/>; also a stream longer than the limit, refused before reading when its length is known.</exception>
+    public static CsvTable Read(Stream stream, string source = "the CSV file", CsvLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        limits ??= CsvLimits.Default;
+        if (stream.CanSeek && stream.Length > limits.MaxCharacters)
         {
-            lineNumber++;
-            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
-            {
-                line = line[1..];
-            }
+            throw new ScenarioException($"{source} is {N(stream.Length)} bytes; a CSV file may be at most {N(limits.MaxCharacters)}.");
+        }
 
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        return Read(reader, source, limits);
+    }
 
-            var cells = SplitLine(line, lineNumber, source);
+    /// <summary>Reads CSV from <paramref name="text"/>, row by row; at most <see cref="CsvLimits.MaxCharacters"/> characters are read.</summary>
+    /// <exception cref="ScenarioException">As <see cref="Parse"/>.</exception>
+    public static CsvTable Read(TextReader text, string source = "the CSV file", CsvLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        limits ??= CsvLimits.Default;
+        var bounded = new BoundedReader(text, limits.MaxCharacters, source);
+
+        // The header: the first line that is not blank. The separator and the column count are known from it alone,
+        // so a file too wide is refused before any row is read.
+        var skipped = 0;
+        string? first;
+        while ((first = bounded.ReadLine()) is not null && string.IsNullOrWhiteSpace(first))
+        {
+            skipped++;
+        }
+
+        if (first is null)
+        {
+            throw new ScenarioException($"{source} is empty: expected a header row, then data rows.");
+        }
+
+        if (skipped == 0 && first.Length > 0 && first[0] == '\uFEFF')
+        {
+            first = first[1..];
+        }
+
+        var headerLine = skipped + 1;
+        RequireText(first, source, headerLine);
+        var separator = DetectSeparator(first);
+        var width = CountColumns(first, separator);
+        if (width > limits.MaxColumns)
+        {
+            throw new ScenarioException($"{source}, line {headerLine}: the header has {N(width)} columns; a CSV file may have at most {N(limits.MaxColumns)}.");
+        }
+
+        using var reader = Sep.New(separator)
+            .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture })
+            .From(new PrefixedReader(first + "\n", bounded));
+        string[]? headers = null;
+        Column[] columns = [];
+        var rows = 0;
+        foreach (var row in reader)
+        {
+            // Sep counts the lines of what it was given, which starts at the header line; its first row is the header.
+            var line = headers is null ? headerLine : row.LineNumberFrom + skipped;
             if (headers is null)
             {
-                headers = ReadHeaders(cells, lineNumber, source);
+                headers = ReadHeaders(row, separator, source, headerLine);
+                columns = [.. headers.Select(_ => new Column())];
                 continue;
             }
 
-            if (cells.Length != headers.Length)
+            if (row.ColCount == 1 && row[0].Span.Trim(' ').IsEmpty)
             {
-                throw new ScenarioException($"{source}, line {lineNumber}: {cells.Length} cells, but the header has {headers.Length} ({string.Join(", ", headers)}).");
+                continue; // a blank line
             }
 
-            if (rows.Count == limits.MaxRows)
+            RequireText(row.Span, source, line);
+            if (row.ColCount != headers.Length)
             {
-                throw new ScenarioException($"{source} has more than {limits.MaxRows:N0} data rows, the limit.");
+                var shown = row.ColCount > limits.MaxColumns ? $"more than {N(limits.MaxColumns)}" : N(row.ColCount);
+                throw new ScenarioException($"{source}, line {line}: {shown} cells, but the header has {N(headers.Length)} ({ListNames(headers)}).");
             }
 
-            rows.Add(cells);
-            lineNumbers.Add(lineNumber);
+            if (rows == limits.MaxRows)
+            {
+                throw new ScenarioException($"{source} has more than {N(limits.MaxRows)} data rows, the limit.");
+            }
+
+            for (var c = 0; c < headers.Length; c++)
+            {
+                var cell = Cell(row[c].Span, separator, source, line, c);
+                columns[c].Add(cell, line, separator);
+            }
+
+            rows++;
         }
 
         if (headers is null)
@@ -94,12 +162,12 @@ public sealed class CsvTable
             throw new ScenarioException($"{source} is empty: expected a header row, then data rows.");
         }
 
-        if (rows.Count == 0)
+        if (rows == 0)
         {
-            throw new ScenarioException($"{source} has a header ({string.Join(", ", headers)}) but no data rows.");
+            throw new ScenarioException($"{source} has a header ({ListNames(headers)}) but no data rows.");
         }
 
-        return new CsvTable(source, headers, rows, lineNumbers);
+        return new CsvTable(source, headers, columns, rows, separator);
     }
 
     /// <summary>The column called <paramref name="name"/> as finite numbers.</summary>
@@ -109,123 +177,278 @@ public sealed class CsvTable
         var index = Array.IndexOf((string[])Headers, name);
         if (index < 0)
         {
-            throw new ScenarioException($"{_source} has no column '{name}'; its columns are: {string.Join(", ", Headers)}.");
+            var hint = Headers.Count == 1 && Separator != ','
+                ? " The header has a single column: are the cells separated by commas, semicolons or tabs?"
+                : "";
+            throw new ScenarioException($"{_source} has no column '{Shorten(name)}'; its columns are: {ListNames(Headers)}.{hint}");
         }
 
-        var values = new double[_rows.Count];
-        for (var i = 0; i < _rows.Count; i++)
+        var column = _columns[index];
+        if (column.Problem is { } problem)
         {
-            var cell = _rows[i][index];
-            var where = $"{_source}, line {_lineNumbers[i]}, column {index + 1} ('{name}')";
-            if (cell.Length == 0)
+            throw new ScenarioException($"{_source}, line {problem.Line}, column {index + 1} ('{Shorten(name)}'): {problem.Reason}");
+        }
+
+        return column.Values[..RowCount];
+    }
+
+    /// <summary>The columns whose every cell is a finite number: the ones a model can use.</summary>
+    public IReadOnlyList<string> NumericColumns() => [.. Headers.Where((_, index) => _columns[index].Problem is null)];
+
+    /// <summary>The names for a message: all of them, or the first 20 and how many there are.</summary>
+    internal static string ListNames(IReadOnlyList<string> names) =>
+        names.Count <= 20
+            ? string.Join(", ", names.Select(Shorten))
+            : string.Join(", ", names.Take(20).Select(Shorten)) + $", … ({N(names.Count)} in all)";
+
+    /// <summary>A cell or name as a message quotes it: at most 40 characters, on one line.</summary>
+    internal static string Shorten(string text)
+    {
+        var oneLine = text.ReplaceLineEndings("⏎");
+        return oneLine.Length <= MaxQuoted ? oneLine : oneLine[..MaxQuoted] + "…";
+    }
+
+    private static string N(long value) => ScenarioLimits.N(value);
+
+    private static void RequireText(ReadOnlySpan<char> line, string source, int lineNumber)
+    {
+        if (line.IndexOfAny('\0', '\uFFFD') >= 0)
+        {
+            throw new ScenarioException($"{source}, line {lineNumber}: this is not a UTF-8 text CSV file (it holds binary data or another encoding); nothing of it is shown. Save it as CSV (UTF-8).");
+        }
+    }
+
+    private static char DetectSeparator(string header)
+    {
+        // The candidate found most often outside quotes; a comma when the header has none (a single column).
+        char[] candidates = [',', ';', '\t', '|'];
+        var counts = new int[candidates.Length];
+        var quoted = false;
+        foreach (var ch in header)
+        {
+            if (ch == '"')
             {
-                throw new ScenarioException($"{where}: the cell is empty.");
+                quoted = !quoted;
+            }
+            else if (!quoted && Array.IndexOf(candidates, ch) is var i and >= 0)
+            {
+                counts[i]++;
+            }
+        }
+
+        var best = 0;
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            if (counts[i] > counts[best])
+            {
+                best = i;
+            }
+        }
+
+        return candidates[best];
+    }
+
+    private static int CountColumns(string header, char separator)
+    {
+        var count = 1;
+        var quoted = false;
+        foreach (var ch in header)
+        {
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && ch == separator)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string[] ReadHeaders(SepReader.Row row, char separator, string source, int line)
+    {
+        var headers = new string[row.ColCount];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < headers.Length; c++)
+        {
+            var name = Cell(row[c].Span, separator, source, line, c).ToString();
+            if (name.Length == 0)
+            {
+                throw new ScenarioException($"{source}, line {line}, column {c + 1}: the header cell is empty; every column needs a name.");
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new ScenarioException($"{source}, line {line}, column {c + 1}: the column name '{Shorten(name)}' appears twice.");
+            }
+
+            headers[c] = name;
+        }
+
+        return headers;
+    }
+
+    /// <summary>A cell's text: spaces around it trimmed, and a quoted cell unquoted (RFC 4180: "" inside stands for ").</summary>
+    private static ReadOnlySpan<char> Cell(ReadOnlySpan<char> raw, char separator, string source, int line, int column)
+    {
+        var cell = separator == '\t' ? raw.Trim(' ') : raw.Trim(" \t");
+        if (cell.IsEmpty || cell[0] != '"')
+        {
+            if (cell.Contains('"'))
+            {
+                throw new ScenarioException($"{source}, line {line}, column {column + 1}: a quote inside an unquoted cell; quote the whole cell and double the quote (\"5\"\" tall\").");
+            }
+
+            return cell;
+        }
+
+        var text = new StringBuilder(cell.Length);
+        for (var i = 1; i < cell.Length; i++)
+        {
+            if (cell[i] != '"')
+            {
+                text.Append(cell[i]);
+            }
+            else if (i + 1 < cell.Length && cell[i + 1] == '"')
+            {
+                text.Append('"');
+                i++;
+            }
+            else if (i == cell.Length - 1)
+            {
+                return text.ToString();
+            }
+            else
+            {
+                throw new ScenarioException($"{source}, line {line}, column {column + 1}: text after a closing quote.");
+            }
+        }
+
+        throw new ScenarioException($"{source}, line {line}, column {column + 1}: a quoted cell is not closed.");
+    }
+
+    /// <summary>Where a column stopped being numeric, and why.</summary>
+    private sealed record Problem(int Line, string Reason);
+
+    /// <summary>One column's numbers, growing as rows arrive, until its first cell that is not a finite number.</summary>
+    private sealed class Column
+    {
+        public double[] Values { get; private set; } = new double[16];
+
+        public Problem? Problem { get; private set; }
+
+        private int _count;
+
+        public void Add(ReadOnlySpan<char> cell, int line, char separator)
+        {
+            if (Problem is not null)
+            {
+                return;
+            }
+
+            if (cell.IsEmpty)
+            {
+                Fail(line, "the cell is empty.");
+                return;
             }
 
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                throw new ScenarioException($"{where}: '{cell}' is not a number.");
+                var hint = separator == ';' && cell.Contains(',')
+                    ? " This file separates its cells with ';' and seems to write decimals with a comma; write them with a point (1.5)."
+                    : "";
+                Fail(line, $"'{Shorten(cell.ToString())}' is not a number.{hint}");
+                return;
             }
 
             if (!double.IsFinite(value))
             {
-                throw new ScenarioException($"{where}: '{cell}' is not a finite number.");
+                Fail(line, $"'{Shorten(cell.ToString())}' is not a finite number.");
+                return;
             }
 
-            values[i] = value;
+            if (_count == Values.Length)
+            {
+                var grown = new double[Values.Length * 2];
+                Values.CopyTo(grown, 0);
+                Values = grown;
+            }
+
+            Values[_count++] = value;
         }
 
-        return values;
+        private void Fail(int line, string reason)
+        {
+            Problem = new Problem(line, reason);
+            Values = []; // its numbers are of no use now
+        }
     }
 
-    /// <summary>The columns whose every cell is a finite number: the ones a model can use.</summary>
-    public IReadOnlyList<string> NumericColumns() =>
-        [.. Headers.Where((_, index) => _rows.TrueForAll(row => double.TryParse(row[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)))];
-
-    private static string[] ReadHeaders(string[] cells, int lineNumber, string source)
+    /// <summary>Reads at most a given number of characters, then refuses with the limit.</summary>
+    private sealed class BoundedReader(TextReader inner, int limit, string source) : TextReader
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (cells[i].Length == 0)
-            {
-                throw new ScenarioException($"{source}, line {lineNumber}, column {i + 1}: the header cell is empty; every column needs a name.");
-            }
+        private long _read;
 
-            if (!seen.Add(cells[i]))
-            {
-                throw new ScenarioException($"{source}, line {lineNumber}, column {i + 1}: the column name '{cells[i]}' appears twice.");
-            }
+        public override int Read(Span<char> buffer) => Count(inner.Read(buffer));
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read()
+        {
+            var ch = inner.Read();
+            Count(ch < 0 ? 0 : 1);
+            return ch;
         }
 
-        return cells;
+        public override int Peek() => inner.Peek();
+
+        public override string? ReadLine()
+        {
+            var line = inner.ReadLine();
+            if (line is not null)
+            {
+                Count(line.Length + 1);
+            }
+
+            return line;
+        }
+
+        private int Count(int read)
+        {
+            _read += read;
+            if (_read > limit + 1L)
+            {
+                throw new ScenarioException($"{source} is too large: more than {N(limit)} characters, the limit.");
+            }
+
+            return read;
+        }
     }
 
-    private static string[] SplitLine(string line, int lineNumber, string source)
+    /// <summary>A string, then the rest of another reader.</summary>
+    private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var i = 0;
-        while (true)
+        private int _position;
+
+        public override int Read(Span<char> buffer)
         {
-            cell.Clear();
-            var column = cells.Count + 1;
-            while (i < line.Length && line[i] == ' ')
+            if (_position < prefix.Length)
             {
-                i++;
+                var count = Math.Min(buffer.Length, prefix.Length - _position);
+                prefix.AsSpan(_position, count).CopyTo(buffer);
+                _position += count;
+                return count;
             }
 
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        throw new ScenarioException($"{source}, line {lineNumber}, column {column}: a quoted cell is not closed.");
-                    }
-
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            cell.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    cell.Append(line[i++]);
-                }
-
-                while (i < line.Length && line[i] == ' ')
-                {
-                    i++;
-                }
-
-                if (i < line.Length && line[i] != ',')
-                {
-                    throw new ScenarioException($"{source}, line {lineNumber}, column {column}: text after a closing quote.");
-                }
-            }
-            else
-            {
-                while (i < line.Length && line[i] != ',')
-                {
-                    cell.Append(line[i++]);
-                }
-            }
-
-            cells.Add(cell.ToString().Trim());
-            if (i >= line.Length)
-            {
-                return [.. cells];
-            }
-
-            i++; // the comma
+            return rest.Read(buffer);
         }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read() => _position < prefix.Length ? prefix[_position++] : rest.Read();
+
+        public override int Peek() => _position < prefix.Length ? prefix[_position] : rest.Peek();
     }
 }

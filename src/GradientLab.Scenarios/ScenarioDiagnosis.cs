@@ -114,7 +114,16 @@ public sealed class ScenarioDiagnoser
 
         var degree = scenario.Scenario.Objective?.PolynomialDegree ?? 1;
         var unscaled = degree == 1 ? input : PolynomialFeatures.Expand(input, degree);
-        var scaled = FeatureScaling.Fit(unscaled).Apply(unscaled);
+        Dataset scaled;
+        try
+        {
+            scaled = FeatureScaling.Fit(unscaled).Apply(unscaled);
+        }
+        catch (ArgumentException)
+        {
+            return null; // features so large that their spread overflows: nothing to say about scaling them
+        }
+
         var before = Curvature.Of(new LinearRegression(unscaled, regression.Loss), new double[unscaled.FeatureCount + 1]);
         var after = Curvature.Of(new LinearRegression(scaled, regression.Loss), new double[scaled.FeatureCount + 1]);
         double Steps(Curvature c) => c.PositiveDefinite ? c.StepsToShrink(c.BestLearningRate) : double.PositiveInfinity;

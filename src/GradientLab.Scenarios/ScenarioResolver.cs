@@ -111,18 +111,23 @@ public static class ScenarioResolver
 
     /// <summary>Checks the scenario, fills in its defaults and builds its run.</summary>
     /// <param name="scenario">The scenario as given.</param>
-    /// <param name="readCsv">Returns the text of a CSV file named by a scenario (the command line resolves paths
-    /// against the scenario's folder; the web app serves uploads). Null: CSV files are refused.</param>
+    /// <param name="openCsv">Opens a CSV file named by a scenario (the command line opens it inside the scenario's
+    /// folder, see <see cref="ScenarioFolder"/>). Null: CSV files are refused.</param>
+    /// <param name="limits">What the scenario may ask for (default <see cref="ScenarioLimits.Default"/>); every limit
+    /// is checked before the run is made.</param>
     /// <exception cref="ScenarioException">Anything that cannot run, with the field and the value.</exception>
-    public static ResolvedScenario Resolve(Scenario scenario, Func<string, string>? readCsv = null)
+    public static ResolvedScenario Resolve(Scenario scenario, Func<string, Stream>? openCsv = null, ScenarioLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var objectiveSpec = scenario.Objective ?? throw new ScenarioException("The scenario has no 'objective': say what to minimise, for example { \"kind\": \"function\", \"name\": \"rosenbrock\" }.");
-        var (objective, resolvedObjective, data, scaling, inputData) = BuildObjective(objectiveSpec, readCsv);
+        limits ??= ScenarioLimits.Default;
         var steps = scenario.Steps ?? DefaultSteps;
+        RequireRange(steps, 0, limits.MaxSteps, "steps");
+        var objectiveSpec = scenario.Objective ?? throw new ScenarioException("The scenario has no 'objective': say what to minimise, for example { \"kind\": \"function\", \"name\": \"rosenbrock\" }.");
+        var (objective, resolvedObjective, data, scaling, inputData) = BuildObjective(objectiveSpec, openCsv, limits);
+        RequireWithinBudget(steps, objective.Dimension, data?.SampleCount ?? 1, limits);
         var optimizerSpec = ResolveOptimizer(scenario.Optimizer ?? new OptimizerSpec { Kind = "gd" });
         var scheduleSpec = ResolveSchedule(scenario.Schedule ?? new ScheduleSpec { Kind = "constant" }, steps);
-        var batchSpec = ResolveBatch(scenario.Batch ?? new BatchSpec { Kind = "full" });
+        var batchSpec = ResolveBatch(scenario.Batch ?? new BatchSpec { Kind = "full" }, data);
         var update = Choose(scenario.Update ?? "simultaneous", "update", ["simultaneous", "sequential"]);
         var stopSpec = new StopSpec
         {
@@ -132,7 +137,7 @@ public static class ScenarioResolver
         var start = scenario.Start ?? new double[objective.Dimension];
         if (start.Count != objective.Dimension)
         {
-            throw new ScenarioException($"start: {start.Count} values given, but this objective has {objective.Dimension} parameters ({string.Join(", ", objective.ParameterNames)}), weights first, bias last.");
+            throw new ScenarioException($"start: {start.Count} values given, but this objective has {objective.Dimension} parameters ({Names(objective.ParameterNames)}), weights first, bias last.");
         }
 
         var frozen = new List<int>();
@@ -157,7 +162,11 @@ public static class ScenarioResolver
             throw new ScenarioException($"batch.kind: '{batchSpec.Kind}' batches need data; a function objective has none (use \"full\").");
         }
 
-        var settings = new DescentSettings(objective, [.. start], CreateOptimizer(optimizerSpec), CreateSchedule(scheduleSpec, optimizerSpec.LearningRate!.Value), steps)
+        var optimizer = CreateOptimizer(optimizerSpec);
+        Check(optimizer.Validate, "optimizer");
+        var schedule = CreateSchedule(scheduleSpec, optimizerSpec.LearningRate!.Value);
+        Check(() => ScheduleValidation.Validate(schedule), "schedule");
+        var settings = new DescentSettings(objective, [.. start], optimizer, schedule, steps)
         {
             ScheduleUnit = scheduleSpec.Per == "epoch" ? ScheduleUnit.Epoch : ScheduleUnit.Step,
             Batch = new BatchSettings(
@@ -169,14 +178,7 @@ public static class ScenarioResolver
             Stop = new StopCriteria(stopSpec.GradientTolerance.Value, stopSpec.DivergenceFactor.Value),
             Frozen = frozen,
         };
-        try
-        {
-            settings.Validate();
-        }
-        catch (ArgumentException error)
-        {
-            throw new ScenarioException(error.Message, error);
-        }
+        Check(settings.Validate, "");
 
         var resolved = scenario with
         {
@@ -193,7 +195,104 @@ public static class ScenarioResolver
         return new ResolvedScenario(resolved, settings, data, scaling, inputData);
     }
 
-    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData) BuildObjective(ObjectiveSpec spec, Func<string, string>? readCsv)
+    /// <summary>The message of an <see cref="ArgumentException"/> without the " (Parameter 'name')" that .NET appends.</summary>
+    internal static string PlainMessage(ArgumentException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = error.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut < 0 ? message : message[..cut];
+    }
+
+    /// <summary>
+    /// Runs one of the engine's own checks and turns its <see cref="ArgumentException"/> into a message that names the
+    /// field where the scenario keeps it: "Invalid beta1: 1 (must be …)" becomes "optimizer.beta1: 1 is not allowed; it must be …".
+    /// </summary>
+    private static void Check(Action validate, string section)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException error)
+        {
+            var message = PlainMessage(error);
+            var match = System.Text.RegularExpressions.Regex.Match(message, @"^Invalid (?<name>[A-Za-z0-9]+): (?<value>.+?) \((?<rule>must [^)]*)\)\.?$");
+            if (!match.Success)
+            {
+                throw new ScenarioException(section.Length == 0 ? message : $"{section}: {message}", error);
+            }
+
+            var name = match.Groups["name"].Value;
+            var field = name switch
+            {
+                "learningRate" => "optimizer.learningRate",
+                "steps" or "start" => name,
+                "gradientTolerance" or "divergenceFactor" => $"stop.{name}",
+                _ => section.Length == 0 ? name : $"{section}.{name}",
+            };
+            throw new ScenarioException($"{field}: {match.Groups["value"].Value} is not allowed; it {match.Groups["rule"].Value}.", error);
+        }
+    }
+
+    private static void RequireRange(long value, long minimum, long maximum, string field)
+    {
+        if (value > maximum)
+        {
+            throw new ScenarioException($"{field}: {ScenarioLimits.N(value)} is too large (at most {ScenarioLimits.N(maximum)}).");
+        }
+
+        if (value < minimum)
+        {
+            throw new ScenarioException($"{field}: {ScenarioLimits.N(value)} is too small (at least {ScenarioLimits.N(minimum)}).");
+        }
+    }
+
+    private static void RequireCount(int count, int minimum, int maximum, string field, string noun, string why)
+    {
+        if (count > maximum)
+        {
+            throw new ScenarioException($"{field}: {ScenarioLimits.N(count)} {noun} are too many (at most {ScenarioLimits.N(maximum)}{why}).");
+        }
+
+        if (count < minimum)
+        {
+            throw new ScenarioException($"{field}: {ScenarioLimits.N(count)} {noun}; at least {ScenarioLimits.N(minimum)} needed.");
+        }
+    }
+
+    /// <summary>Refuses a run whose records (steps × parameters) or arithmetic (steps × rows × parameters) would pass the limits.</summary>
+    private static void RequireWithinBudget(int steps, int parameters, int rows, ScenarioLimits limits)
+    {
+        var recorded = (steps + 1L) * parameters;
+        if (recorded > limits.MaxRecordedValues)
+        {
+            var bytes = (steps + 1L) * (220 + (16L * parameters));
+            var most = (limits.MaxRecordedValues / parameters) - 1;
+            throw new ScenarioException(
+                $"steps: {ScenarioLimits.N(steps)} steps of {ScenarioLimits.N(parameters)} parameters would record {ScenarioLimits.N(recorded)} numbers " +
+                $"(about {Size(bytes)}), more than the limit of {ScenarioLimits.N(limits.MaxRecordedValues)} (steps × parameters); " +
+                $"with {ScenarioLimits.N(parameters)} parameters use at most {ScenarioLimits.N(Math.Max(most, 0))} steps.");
+        }
+
+        var work = (double)steps * rows * parameters;
+        if (work > limits.MaxWork)
+        {
+            var most = (long)(limits.MaxWork / ((double)rows * parameters));
+            throw new ScenarioException(
+                $"steps: {ScenarioLimits.N(steps)} steps over {ScenarioLimits.N(rows)} rows with {ScenarioLimits.N(parameters)} parameters is {work:0.#e+0} " +
+                $"row-parameter evaluations, more than the limit of {ScenarioLimits.N(limits.MaxWork)} (steps × rows × parameters); " +
+                $"use at most {ScenarioLimits.N(most)} steps, or fewer rows.");
+        }
+    }
+
+    private static string Size(long bytes) => bytes >= 1L << 30
+        ? FormattableString.Invariant($"{bytes / (double)(1L << 30):0.#} GB")
+        : FormattableString.Invariant($"{bytes / (double)(1L << 20):0} MB");
+
+    private static string Names(IReadOnlyList<string> names) => CsvTable.ListNames(names);
+
+    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData) BuildObjective(ObjectiveSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
     {
         var kind = Choose(spec.Kind ?? throw new ScenarioException("objective.kind is missing: linear-regression, sigmoid-neuron or function."), "objective.kind", [.. ObjectiveFields.Keys]);
         RequireApplicable(spec, "objective", kind, ObjectiveFields);
@@ -201,18 +300,34 @@ public static class ScenarioResolver
         {
             var name = spec.Name ?? throw new ScenarioException($"objective.name is missing: one of {string.Join(", ", TestFunctions.Names)}.");
             Choose(name, "objective.name", TestFunctions.Names);
-            try
+            if (spec.Eigenvalues is { } eigenvalues)
             {
-                var function = TestFunctions.Create(name, spec.Eigenvalues);
-                return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null, null);
+                if (name != "quadratic-bowl")
+                {
+                    throw new ScenarioException($"objective.eigenvalues: function '{name}' takes no eigenvalues; only quadratic-bowl does.");
+                }
+
+                RequireCount(eigenvalues.Count, 1, limits.MaxParameters, "objective.eigenvalues", "eigenvalues", ", one per parameter");
+                for (var i = 0; i < eigenvalues.Count; i++)
+                {
+                    if (!(eigenvalues[i] > 0) || !double.IsFinite(eigenvalues[i]))
+                    {
+                        throw new ScenarioException(FormattableString.Invariant($"objective.eigenvalues[{i}]: {eigenvalues[i]} is not allowed; each eigenvalue must be a finite number above 0."));
+                    }
+                }
             }
-            catch (ArgumentException error)
-            {
-                throw new ScenarioException($"objective.eigenvalues: {error.Message}", error);
-            }
+
+            var function = TestFunctions.Create(name, spec.Eigenvalues);
+            return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null, null);
         }
 
-        var (dataset, resolvedData) = LoadData(spec.Data ?? throw new ScenarioException($"objective.data is missing: a {kind} learns from samples (inline x and y, a builtin dataset, or a csv file)."), readCsv);
+        var degree = spec.PolynomialDegree ?? 1;
+        if (kind == "linear-regression")
+        {
+            RequireRange(degree, 1, PolynomialFeatures.MaxDegree, "objective.polynomialDegree");
+        }
+
+        var (dataset, resolvedData) = LoadData(spec.Data ?? throw new ScenarioException($"objective.data is missing: a {kind} learns from samples (inline x and y, a builtin dataset, or a csv file)."), openCsv, limits);
         if (kind == "sigmoid-neuron")
         {
             var neuronLoss = Choose(spec.Loss ?? "squared-error", "objective.loss", ["squared-error", "bce"]);
@@ -222,25 +337,40 @@ public static class ScenarioResolver
 
         var loss = Choose(spec.Loss ?? "half-mse", "objective.loss", ["half-mse", "mse"]);
         var inputData = dataset;
-        var degree = spec.PolynomialDegree ?? 1;
         if (degree != 1)
         {
-            try
+            if (dataset.FeatureCount != 1)
             {
-                dataset = PolynomialFeatures.Expand(dataset, degree);
+                throw new ScenarioException($"objective.polynomialDegree: powers expand one input; this data has {dataset.FeatureCount} features ({Names(dataset.FeatureNames)}).");
             }
-            catch (ArgumentException error)
+
+            var largest = 0.0;
+            foreach (var x in dataset.Column(0))
             {
-                throw new ScenarioException($"objective.polynomialDegree: {error.Message}", error);
+                largest = Math.Max(largest, Math.Abs(x));
             }
+
+            if (!double.IsFinite(Math.Pow(largest, degree)))
+            {
+                throw new ScenarioException(FormattableString.Invariant($"objective.polynomialDegree: {degree} raises the largest input, |x| = {largest:G4}, beyond double precision; scale the inputs down or use a lower degree."));
+            }
+
+            dataset = PolynomialFeatures.Expand(dataset, degree);
         }
 
         var scale = spec.ScaleFeatures ?? false;
         FeatureScaling? scaling = null;
         if (scale)
         {
-            scaling = FeatureScaling.Fit(dataset);
-            dataset = scaling.Apply(dataset);
+            try
+            {
+                scaling = FeatureScaling.Fit(dataset);
+                dataset = scaling.Apply(dataset);
+            }
+            catch (ArgumentException error)
+            {
+                throw new ScenarioException("objective.scaleFeatures: the features are too large to scale (their spread overflows double precision); scale the inputs down first.", error);
+            }
         }
 
         var regression = new LinearRegression(dataset, loss == "mse" ? RegressionLoss.Mse : RegressionLoss.HalfMse);
@@ -248,7 +378,7 @@ public static class ScenarioResolver
         return (regression, resolved, dataset, scaling, inputData);
     }
 
-    private static (Dataset Data, DataSpec Resolved) LoadData(DataSpec spec, Func<string, string>? readCsv)
+    private static (Dataset Data, DataSpec Resolved) LoadData(DataSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
     {
         var sources = new[] { spec.X is not null || spec.Y is not null, spec.Builtin is not null, spec.Csv is not null }.Count(given => given);
         if (sources != 1)
@@ -258,29 +388,13 @@ public static class ScenarioResolver
 
         if (spec.X is not null || spec.Y is not null)
         {
-            if (spec.X is null || spec.Y is null)
-            {
-                throw new ScenarioException("objective.data: inline data needs both 'x' (rows of features) and 'y' (one target per row).");
-            }
+            return (InlineData(spec, limits), spec);
+        }
 
-            if (spec.Features is not null || spec.Target is not null)
-            {
-                throw new ScenarioException("objective.data: 'features' and 'target' choose columns of a builtin or csv source, not of inline data.");
-            }
-
-            if (spec.X.Count != spec.Y.Count)
-            {
-                throw new ScenarioException($"objective.data: {spec.X.Count} rows of x but {spec.Y.Count} values of y.");
-            }
-
-            try
-            {
-                return (Dataset.FromRows(spec.X, spec.Y), spec);
-            }
-            catch (ArgumentException error)
-            {
-                throw new ScenarioException($"objective.data: {error.Message}", error);
-            }
+        var features = spec.Features;
+        if (features is not null)
+        {
+            RequireCount(features.Count, 1, limits.MaxParameters - 1, "objective.data.features", "features", "; each has a weight, and the bias is one more parameter");
         }
 
         CsvTable table;
@@ -288,36 +402,22 @@ public static class ScenarioResolver
         string? defaultTarget = null;
         if (spec.Builtin is not null)
         {
-            var builtin = BuiltinData.Get(spec.Builtin);
+            var builtin = BuiltinData.Find(spec.Builtin)
+                ?? throw new ScenarioException($"objective.data.builtin: '{CsvTable.Shorten(spec.Builtin)}' is not one of {string.Join(", ", BuiltinData.Datasets.Select(d => d.Name))}.");
             table = builtin.Table;
             defaultFeatures = builtin.DefaultFeatures;
             defaultTarget = builtin.DefaultTarget;
         }
         else
         {
-            if (readCsv is null)
-            {
-                throw new ScenarioException($"objective.data.csv: '{spec.Csv}' cannot be read here; CSV files are loaded by the command line or uploaded in the web lab.");
-            }
-
-            string text;
-            try
-            {
-                text = readCsv(spec.Csv!);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new ScenarioException($"objective.data.csv: cannot read '{spec.Csv}': {error.Message}", error);
-            }
-
-            table = CsvTable.Parse(text, spec.Csv!);
+            table = ReadCsv(spec.Csv!, openCsv, limits);
         }
 
-        var features = spec.Features ?? defaultFeatures;
+        features ??= defaultFeatures;
         var target = spec.Target ?? defaultTarget;
         if (features is null || features.Count == 0 || target is null)
         {
-            throw new ScenarioException($"objective.data: name the 'features' (a list of columns) and the 'target' column of '{spec.Csv}'; its columns are: {string.Join(", ", table.Headers)}.");
+            throw new ScenarioException($"objective.data: name the 'features' (a list of columns) and the 'target' column of '{CsvTable.Shorten(spec.Csv ?? spec.Builtin!)}'; its columns are: {CsvTable.ListNames(table.Headers)}.");
         }
 
         var columns = features.Select(table.NumericColumn).ToArray();
@@ -325,10 +425,93 @@ public static class ScenarioResolver
         return (dataset, spec with { Features = features, Target = target });
     }
 
+    private static Dataset InlineData(DataSpec spec, ScenarioLimits limits)
+    {
+        if (spec.X is null || spec.Y is null)
+        {
+            throw new ScenarioException("objective.data: inline data needs both 'x' (rows of features) and 'y' (one target per row).");
+        }
+
+        if (spec.Features is not null || spec.Target is not null)
+        {
+            throw new ScenarioException("objective.data: 'features' and 'target' choose columns of a builtin or csv source, not of inline data.");
+        }
+
+        RequireCount(spec.X.Count, 1, limits.MaxRows, "objective.data.x", "rows", "");
+        if (spec.X.Count != spec.Y.Count)
+        {
+            throw new ScenarioException($"objective.data: {spec.X.Count} rows of x but {spec.Y.Count} values of y.");
+        }
+
+        var width = spec.X[0].Count;
+        RequireCount(width, 1, limits.MaxParameters - 1, "objective.data.x[0]", "features", "; each has a weight, and the bias is one more parameter");
+        for (var i = 0; i < spec.X.Count; i++)
+        {
+            if (spec.X[i].Count != width)
+            {
+                throw new ScenarioException($"objective.data.x[{i}]: {spec.X[i].Count} values, but x[0] has {width}; every row needs the same features.");
+            }
+        }
+
+        Dataset? dataset = null;
+        Check(() => dataset = Dataset.FromRows(spec.X, spec.Y), "objective.data");
+        return dataset!;
+    }
+
+    private static CsvTable ReadCsv(string path, Func<string, Stream>? openCsv, ScenarioLimits limits)
+    {
+        var name = CsvTable.Shorten(path);
+        if (openCsv is null)
+        {
+            throw new ScenarioException($"objective.data.csv: '{name}' cannot be read here; CSV files are loaded by the command line or uploaded in the web lab.");
+        }
+
+        Stream stream;
+        try
+        {
+            stream = openCsv(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = error switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                ArgumentException or NotSupportedException => "not a valid file name",
+                _ => error.Message,
+            };
+            throw new ScenarioException($"objective.data.csv: cannot read '{name}': {reason}.", error);
+        }
+
+        using (stream)
+        {
+            if (stream.CanSeek && stream.Length > limits.MaxFileBytes)
+            {
+                throw new ScenarioException($"objective.data.csv: '{name}' is {ScenarioLimits.N(stream.Length)} bytes; a CSV file may be at most {ScenarioLimits.N(limits.MaxFileBytes)}.");
+            }
+
+            try
+            {
+                return CsvTable.Read(stream, Path.GetFileName(path), limits.Csv);
+            }
+            catch (IOException error)
+            {
+                throw new ScenarioException($"objective.data.csv: cannot read '{name}': {error.Message}", error);
+            }
+        }
+    }
+
     private static OptimizerSpec ResolveOptimizer(OptimizerSpec spec)
     {
         var kind = Choose(spec.Kind ?? "gd", "optimizer.kind", [.. OptimizerFields.Keys]);
         RequireApplicable(spec, "optimizer", kind, OptimizerFields);
+        if (spec.LearningRate is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new ScenarioException(rate == 0
+                ? "optimizer.learningRate: 0 would never move the parameters; use a rate above 0, such as 0.01."
+                : FormattableString.Invariant($"optimizer.learningRate: {rate} is not allowed; it must be a finite number above 0, such as 0.01."));
+        }
+
         var isAdam = kind is "adam" or "adamw";
         return kind switch
         {
@@ -426,10 +609,23 @@ public static class ScenarioResolver
         _ => new OneCycle(rate, s.TotalSteps!.Value, s.PctStart!.Value),
     };
 
-    private static BatchSpec ResolveBatch(BatchSpec spec)
+    private static BatchSpec ResolveBatch(BatchSpec spec, Dataset? data)
     {
         var kind = Choose(spec.Kind ?? "full", "batch.kind", [.. BatchFields.Keys]);
         RequireApplicable(spec, "batch", kind, BatchFields);
+        if (kind == "mini" && spec.Size is { } size)
+        {
+            if (size < 1)
+            {
+                throw new ScenarioException($"batch.size: {ScenarioLimits.N(size)} is too small (at least 1).");
+            }
+
+            if (data is not null && size > data.SampleCount)
+            {
+                throw new ScenarioException($"batch.size: {ScenarioLimits.N(size)} is more than the {ScenarioLimits.N(data.SampleCount)} rows of data; use at most {ScenarioLimits.N(data.SampleCount)}, or \"full\" batches.");
+            }
+        }
+
         return kind switch
         {
             "full" => new BatchSpec { Kind = kind },
@@ -441,7 +637,7 @@ public static class ScenarioResolver
     private static string Choose(string value, string field, IReadOnlyList<string> allowed) =>
         allowed.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw new ScenarioException($"{field}: '{value}' is not one of {string.Join(", ", allowed)}.");
+            : throw new ScenarioException($"{field}: '{CsvTable.Shorten(value)}' is not one of {string.Join(", ", allowed)}.");
 
     private static void RequireApplicable<T>(T spec, string section, string kind, Dictionary<string, string[]> fieldsByKind)
     {

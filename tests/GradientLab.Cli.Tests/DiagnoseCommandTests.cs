@@ -54,4 +54,27 @@ public sealed class DiagnoseCommandTests
 
     [Fact]
     public void AnUnknownScenario_IsAnError() => Gradlab.Fails("diagnose", "nope").Error.ShouldContain("No preset or scenario file named 'nope'");
+
+    [Theory]
+    [InlineData("course-lab")]
+    [InlineData("rosenbrock-gd")]
+    [InlineData("saddle-point")]
+    public void AStartBeyondTheArithmetic_IsDiagnosed_NotAStackTrace(string preset)
+    {
+        var result = Gradlab.Run("diagnose", preset, "--start", "1e308,-1e308");
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldBeEmpty();
+        result.Output.ShouldContain("diverged at step 0, J = ");
+        result.Output.ShouldContain("Evidence: Diverged at step 0: the loss at the start is not a finite number");
+    }
+
+    [Fact]
+    public void AnUndefinedCurvature_SaysSo_InTextAndJson()
+    {
+        Gradlab.Run("diagnose", "rosenbrock-gd", "--start", "1e308,-1e308").Output.ShouldContain("Curvature, parameters x, y: undefined here");
+        var json = JsonDocument.Parse(Gradlab.Run("diagnose", "rosenbrock-gd", "--start", "1e308,-1e308", "--format", "json").Output).RootElement;
+        json.GetProperty("curvatureDefined").GetBoolean().ShouldBeFalse();
+        json.GetProperty("conditionNumber").GetString().ShouldBe("NaN");
+        json.GetProperty("verdict").GetString().ShouldBe("diverging");
+    }
 }

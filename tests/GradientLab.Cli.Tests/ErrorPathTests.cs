@@ -17,7 +17,7 @@ public sealed class ErrorPathTests
 
     [Fact]
     public void ANegativeLearningRate_IsRefused() =>
-        Gradlab.Fails("run", "course-lab", "--alpha", "-1").Error.ShouldContain("Invalid learningRate: -1");
+        Gradlab.Fails("run", "course-lab", "--alpha", "-1").Error.ShouldContain("--alpha: -1 is not allowed; use a value above 0, such as 0.01.");
 
     [Fact]
     public void AnUnknownOptimizer_ListsTheOptimizers() =>
@@ -33,11 +33,11 @@ public sealed class ErrorPathTests
 
     [Fact]
     public void TooManySteps_AreRefusedWithTheLimit() =>
-        Gradlab.Fails("run", "course-lab", "--steps", "5000000").Error.ShouldContain("Invalid steps: 5000000 (must be 0 to 1,000,000)");
+        Gradlab.Fails("run", "course-lab", "--steps", "5000000").Error.ShouldContain("--steps: 5000000 is too large (at most 1,000,000).");
 
     [Fact]
     public void EveryBelowOne_IsRefused() =>
-        Gradlab.Fails("run", "course-lab", "--every", "0").Error.ShouldContain("--every must be at least 1");
+        Gradlab.Fails("run", "course-lab", "--every", "0").Error.ShouldContain("--every: 0 is too small (at least 1).");
 
     [Fact]
     public void AnUnknownFormat_ListsTheFormats() =>

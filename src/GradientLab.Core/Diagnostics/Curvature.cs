@@ -11,22 +11,30 @@ namespace GradientLab.Core.Diagnostics;
 /// <param name="Eigenvalues">Ascending.</param>
 /// <param name="Eigenvectors">Eigenvectors[i] belongs to Eigenvalues[i], unit length.</param>
 /// <param name="Local">True when the objective is not quadratic, so this is the Hessian at one point only.</param>
+/// <remarks>
+/// Where the numbers are not finite (a diverged run, a start too far out for double precision) the curvature is
+/// undefined: <see cref="IsDefined"/> is false, the eigenvalues are NaN and so is every figure derived from them.
+/// Nothing here throws on NaN or infinity.
+/// </remarks>
 public sealed record Curvature(IReadOnlyList<double> Hessian, IReadOnlyList<double> Eigenvalues, IReadOnlyList<IReadOnlyList<double>> Eigenvectors, bool Local)
 {
-    /// <summary>The largest eigenvalue: the curvature of the steepest direction.</summary>
-    public double LambdaMax => Eigenvalues[^1];
+    /// <summary>Whether every eigenvalue is a finite number; false where the Hessian could not be measured.</summary>
+    public bool IsDefined => Eigenvalues.All(double.IsFinite);
 
-    /// <summary>The smallest eigenvalue: the curvature of the flattest direction (negative at a saddle).</summary>
-    public double LambdaMin => Eigenvalues[0];
+    /// <summary>The largest eigenvalue: the curvature of the steepest direction (NaN when undefined).</summary>
+    public double LambdaMax => IsDefined ? Eigenvalues[^1] : double.NaN;
+
+    /// <summary>The smallest eigenvalue: the curvature of the flattest direction (negative at a saddle; NaN when undefined).</summary>
+    public double LambdaMin => IsDefined ? Eigenvalues[0] : double.NaN;
 
     /// <summary>Whether every eigenvalue is above zero (a bowl, not a saddle or a flat direction).</summary>
     public bool PositiveDefinite => LambdaMin > 0;
 
-    /// <summary>λmax / λmin; infinite when the surface is not a bowl here.</summary>
-    public double ConditionNumber => PositiveDefinite ? LambdaMax / LambdaMin : double.PositiveInfinity;
+    /// <summary>λmax / λmin; infinite when the surface is not a bowl here, NaN when undefined.</summary>
+    public double ConditionNumber => !IsDefined ? double.NaN : PositiveDefinite ? LambdaMax / LambdaMin : double.PositiveInfinity;
 
-    /// <summary>2/λmax: plain GD diverges along the steepest direction above it. Infinite when λmax ≤ 0.</summary>
-    public double MaxStableLearningRate => LambdaMax > 0 ? 2 / LambdaMax : double.PositiveInfinity;
+    /// <summary>2/λmax: plain GD diverges along the steepest direction above it. Infinite when λmax ≤ 0, NaN when undefined.</summary>
+    public double MaxStableLearningRate => !IsDefined ? double.NaN : LambdaMax > 0 ? 2 / LambdaMax : double.PositiveInfinity;
 
     /// <summary>2/(λmin + λmax): the constant rate that shrinks the slowest direction fastest. NaN when not a bowl.</summary>
     public double BestLearningRate => PositiveDefinite ? 2 / (LambdaMin + LambdaMax) : double.NaN;
@@ -35,7 +43,7 @@ public sealed record Curvature(IReadOnlyList<double> Hessian, IReadOnlyList<doub
     public double BestContraction => PositiveDefinite ? (ConditionNumber - 1) / (ConditionNumber + 1) : double.NaN;
 
     /// <summary>The error multiplier per step at <paramref name="learningRate"/>: max |1 − α·λᵢ| (above 1: diverges).</summary>
-    public double Contraction(double learningRate) => Eigenvalues.Max(lambda => Math.Abs(1 - (learningRate * lambda)));
+    public double Contraction(double learningRate) => IsDefined ? Eigenvalues.Max(lambda => Math.Abs(1 - (learningRate * lambda))) : double.NaN;
 
     /// <summary>
     /// Steps for plain GD at <paramref name="learningRate"/> to shrink the error by <paramref name="factor"/> (e.g. 1e-6):
@@ -44,6 +52,11 @@ public sealed record Curvature(IReadOnlyList<double> Hessian, IReadOnlyList<doub
     public double StepsToShrink(double learningRate, double factor = 1e-6)
     {
         var contraction = Contraction(learningRate);
+        if (double.IsNaN(contraction))
+        {
+            return double.NaN;
+        }
+
         if (contraction < 1e-12)
         {
             return 1; // one step lands exactly on the minimum
@@ -100,19 +113,36 @@ public sealed record Curvature(IReadOnlyList<double> Hessian, IReadOnlyList<doub
 /// <summary>Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations.</summary>
 public static class SymmetricEigen
 {
-    /// <summary>Decomposes the row-major symmetric <paramref name="n"/>×<paramref name="n"/> matrix; eigenvalues ascending.</summary>
+    /// <summary>
+    /// Decomposes the row-major symmetric <paramref name="n"/>×<paramref name="n"/> matrix; eigenvalues ascending.
+    /// A matrix with a NaN or infinite entry has no decomposition: every eigenvalue is NaN and the vectors are the axes.
+    /// The matrix is scaled to entries of at most 1 first, so entries near the largest double do not overflow.
+    /// </summary>
     public static (double[] Values, double[][] Vectors) Decompose(IReadOnlyList<double> matrix, int n)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var a = new double[n, n];
         var v = new double[n, n];
+        var largest = 0.0;
+        for (var i = 0; i < n * n; i++)
+        {
+            largest = Math.Max(largest, Math.Abs(matrix[i]));
+        }
+
+        var defined = matrix.Take(n * n).All(double.IsFinite);
+        var magnitude = defined && largest > 0 ? largest : 1;
         for (var i = 0; i < n; i++)
         {
             v[i, i] = 1;
             for (var j = 0; j < n; j++)
             {
-                a[i, j] = matrix[(i * n) + j];
+                a[i, j] = matrix[(i * n) + j] / magnitude;
             }
+        }
+
+        if (!defined)
+        {
+            return ([.. Enumerable.Repeat(double.NaN, n)], [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Select(k => v[k, i]).ToArray())]);
         }
 
         for (var sweep = 0; sweep < 100; sweep++)
@@ -143,7 +173,8 @@ public static class SymmetricEigen
                     }
 
                     var theta = (a[q, q] - a[p, p]) / (2 * a[p, q]);
-                    var t = Math.Sign(theta == 0 ? 1 : theta) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
+                    // |θ| may be so large that θ² overflows: then t ≈ 1/(2θ), which the second form gives.
+                    var t = (theta >= 0 ? 1 : -1) / (Math.Abs(theta) + (Math.Abs(theta) > 1e150 ? Math.Abs(theta) : Math.Sqrt((theta * theta) + 1)));
                     var c = 1 / Math.Sqrt((t * t) + 1);
                     var s = t * c;
                     for (var k = 0; k < n; k++)
@@ -171,6 +202,6 @@ public static class SymmetricEigen
         }
 
         var order = Enumerable.Range(0, n).OrderBy(i => a[i, i]).ToArray();
-        return ([.. order.Select(i => a[i, i])], [.. order.Select(i => Enumerable.Range(0, n).Select(k => v[k, i]).ToArray())]);
+        return ([.. order.Select(i => a[i, i] * magnitude)], [.. order.Select(i => Enumerable.Range(0, n).Select(k => v[k, i]).ToArray())]);
     }
 }

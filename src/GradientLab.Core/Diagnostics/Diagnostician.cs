@@ -96,8 +96,10 @@ public static class Diagnostician
         var predictedToDiverge = quadraticGd && alpha > c.MaxStableLearningRate;
         if (!finite || input.StopReason == Descent.StopReason.Diverged || (rising >= 3 && current.Loss > start.Loss) || rising >= 10 || predictedToDiverge)
         {
-            var evidence = !finite
-                ? S($"At step {k} the loss is no longer a finite number: the steps grew until the arithmetic overflowed.")
+            var evidence = !finite && k == 0
+                ? "Diverged at step 0: the loss at the start is not a finite number; the start point is too far out for double-precision arithmetic." + (c.IsDefined ? "" : " The curvature is undefined here.")
+                : !finite
+                ? S($"Diverged at step {k}: the loss is no longer a finite number; the steps grew until the arithmetic overflowed.")
                 : rising > 0
                     ? S($"The loss rose for the last {rising} steps, from {F(points[^(rising + 1)].Loss)} to {F(current.Loss)} (×{F(Ratio(points[^2].Loss, current.Loss))} per step lately).")
                     : input.StopReason == Descent.StopReason.Diverged
@@ -105,7 +107,12 @@ public static class Diagnostician
                         : S($"The curvature predicts it: at α = {F(alpha)} the error along the steepest direction grows ×{F(c.Contraction(alpha))} per step, so the loss will climb.");
             string advice;
             double? suggestion;
-            if (input.PlainGradientDescent && !c.Local && alpha > c.MaxStableLearningRate)
+            if (!finite && k == 0)
+            {
+                suggestion = null;
+                advice = "Start nearer the minimum, with coordinates of everyday size (say within ±1000): this far out the loss overflows double precision before any step is taken.";
+            }
+            else if (input.PlainGradientDescent && !c.Local && alpha > c.MaxStableLearningRate)
             {
                 suggestion = Round(c.PositiveDefinite ? c.BestLearningRate : c.MaxStableLearningRate / 2);
                 advice = S($"α = {F(alpha)} is above the largest stable rate for this problem, 2/λmax = {F(c.MaxStableLearningRate)} (λmax = {F(c.LambdaMax)}): each step multiplies the error along the steepest direction by |1 − αλmax| = {F(Math.Abs(1 - (alpha * c.LambdaMax)))} > 1. Try α = {F(suggestion.Value)}.");
@@ -113,7 +120,9 @@ public static class Diagnostician
             else
             {
                 suggestion = Round(alpha / 10);
-                advice = c.Local && c.LambdaMax > 0
+                advice = !c.IsDefined
+                    ? S($"The curvature is undefined here (its numbers are not finite). Try a smaller learning rate, α = {F(suggestion.Value)}.")
+                    : c.Local && c.LambdaMax > 0
                     ? S($"Here the surface curves by up to λmax = {F(c.LambdaMax)}, so plain steps are stable only below 2/λmax = {F(c.MaxStableLearningRate)}. Try α = {F(suggestion.Value)}.")
                     : S($"Try a smaller learning rate, α = {F(suggestion.Value)}.");
             }
@@ -157,7 +166,7 @@ public static class Diagnostician
         {
             var along = p.Gradient!.Select((g, i) => g * top[i]).Sum();
             var length = Math.Sqrt(p.Gradient!.Sum(g => g * g));
-            return Math.Abs(along) >= 1e-3 * length ? Math.Sign(along) : 0;
+            return Math.Abs(along) >= 1e-3 * length ? Sign(along) : 0;
         }).ToArray();
         var alternating = signs.Length >= 4 && signs.Zip(signs.Skip(1)).All(pair => pair.First != 0 && pair.First == -pair.Second);
         var falling = points.Count < 2 || current.Loss <= points[^2].Loss;
@@ -260,6 +269,11 @@ public static class Diagnostician
             return "∞";
         }
 
+        if (double.IsNaN(value))
+        {
+            return "undefined here";
+        }
+
         if (!double.IsFinite(value))
         {
             return value.ToString(CultureInfo.InvariantCulture);
@@ -273,6 +287,9 @@ public static class Diagnostician
 
         return magnitude >= 1e4 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The sign, 0 for NaN (where <see cref="Math.Sign(double)"/> throws).</summary>
+    private static int Sign(double value) => value > 0 ? 1 : value < 0 ? -1 : 0;
 
     private static string Steps(double count) => count == 1 ? "1 step" : $"{F(count)} steps";
 

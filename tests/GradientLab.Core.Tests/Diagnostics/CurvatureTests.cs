@@ -87,4 +87,37 @@ public sealed class CurvatureTests
         c.StepsToShrink(0.5).ShouldBe(1);
         double.IsPositiveInfinity(c.StepsToShrink(1.1)).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void AMatrixWithANonFiniteEntry_HasNaNEigenvalues_AndNothingThrows(double entry)
+    {
+        var (values, vectors) = SymmetricEigen.Decompose([1, entry, entry, 2], 2);
+        values.ShouldAllBe(v => double.IsNaN(v));
+        vectors.Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public void EntriesNearTheLargestDouble_DoNotOverflow()
+    {
+        var (values, _) = SymmetricEigen.Decompose([1e308, 1e307, 1e307, 1e306], 2);
+        values.ShouldAllBe(v => double.IsFinite(v));
+        (values[0] + values[1]).ShouldBeClose(1.01e308, 1e-12);
+    }
+
+    [Fact]
+    public void TheCurvatureWhereTheNumbersOverflow_IsUndefined_NotAnError()
+    {
+        var c = Curvature.Of(new Rosenbrock(), [1e308, -1e308]);
+        c.IsDefined.ShouldBeFalse();
+        double.IsNaN(c.LambdaMax).ShouldBeTrue();
+        double.IsNaN(c.ConditionNumber).ShouldBeTrue();
+        double.IsNaN(c.MaxStableLearningRate).ShouldBeTrue();
+        double.IsNaN(c.BestLearningRate).ShouldBeTrue();
+        double.IsNaN(c.Contraction(0.1)).ShouldBeTrue();
+        double.IsNaN(c.StepsToShrink(0.1)).ShouldBeTrue();
+        c.PositiveDefinite.ShouldBeFalse();
+    }
 }
