@@ -155,3 +155,27 @@ public sealed class ShareLinkTests
         error.Message.ShouldContain(fragment);
     }
 }
+
+public sealed class LiveSessionCaptionTests
+{
+    [Fact]
+    public void TheUnscaledRun_ExplainsItsFirstSwing_AndNamesTheStepWhereWTurns()
+    {
+        var session = new LiveSession(GradientLab.Scenarios.Presets.Get("housing-unscaled").Scenario);
+        session.Caption.ShouldBeNull(); // nothing has happened yet at step 0
+        var turn = session.Trajectory.First(p => p.Parameters[0] > 0).Step;
+        session.Advance();
+        session.Caption.ShouldNotBeNull().ShouldContain($"swung w from {LiveSession.F(-0.1)} to {LiveSession.F(session.Trajectory[1].Parameters[0])}");
+        session.Caption.ShouldContain($"w turns towards the houses at step {turn}");
+        session.Advance(turn - 1);
+        session.Caption.ShouldNotBeNull().ShouldStartWith($"Step {turn}: w turns positive at last.");
+    }
+
+    [Fact]
+    public void TheStandardisedLiveDemo_NeedsNoSuchCaption()
+    {
+        var session = new LiveSession(GradientLab.Scenarios.Presets.Get("housing-live-demo").Scenario);
+        session.Advance(3);
+        session.Caption.ShouldBeNull();
+    }
+}

@@ -261,6 +261,52 @@ public sealed class LiveSession
         }
     }
 
+    /// <summary>
+    /// The unscaled story, told where it happens: when the one feature sits far from zero and is not standardised, the
+    /// bowl's fast direction lowers w and b together, so the first step swings w the wrong way and w turns towards the
+    /// data only later. Null for every other run, and before the first step.
+    /// </summary>
+    public string? Caption
+    {
+        get
+        {
+            if (Resolved.Scaling is not null || Resolved.Data is not { FeatureCount: 1 } data || Resolved.Settings.Objective is SigmoidNeuron || Cursor == 0 || Trajectory.Count < 2)
+            {
+                return null;
+            }
+
+            var x = data.Column(0);
+            var mean = 0.0;
+            foreach (var v in x)
+            {
+                mean += v;
+            }
+
+            mean /= x.Length;
+            var spread = 0.0;
+            foreach (var v in x)
+            {
+                spread += (v - mean) * (v - mean);
+            }
+
+            spread = Math.Sqrt(spread / x.Length);
+            var w0 = Trajectory[0].Parameters[0];
+            var w1 = Trajectory[1].Parameters[0];
+            var wrongWay = w0 < 0 ? w1 < w0 : w1 > w0 && w0 > 0 && Trajectory[^1].Parameters[0] < w0;
+            if (Math.Abs(mean) < spread || !wrongWay)
+            {
+                return null;
+            }
+
+            var turn = Trajectory.FirstOrDefault(p => Math.Sign(p.Parameters[0]) != Math.Sign(w0) && p.Step > 0)?.Step;
+            var why = Say($"The {Describe(data.FeatureNames[0]).Name} values sit far from zero (mean {F(mean)}, spread {F(spread)}), so on this bowl w and b are tied: its steep direction changes both together, and the first step, along that direction, swung w from {F(w0)} to {F(w1)}, away from the trend.");
+            return turn is not { } k ? why
+                : Cursor < k ? why + Say($" w turns towards the houses at step {k}.")
+                : Cursor == k ? Say($"Step {k}: w turns positive at last. ") + why
+                : why + Say($" w turned at step {k}. Standardising the sizes makes the bowl round, and the line turns at the first step.");
+        }
+    }
+
     /// <summary>The current line in the data's own units, e.g. "price = 134.5 × size + 71.27 (size in 1000 sq ft, price in $1000s)"; null for other models.</summary>
     public string? LineInDataUnits
     {
