@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace GradientLab.Core.Data;
 
@@ -75,28 +77,24 @@ public sealed class RegressionStatistics
         for (var start = 0; start < data.SampleCount; start += BlockLength)
         {
             var length = Math.Min(BlockLength, data.SampleCount - start);
-            for (var v = 0; v < variables; v++)
+            if (data.FeatureCount == 1)
             {
-                var values = (v < data.FeatureCount ? data.Column(v) : data.Targets).Slice(start, length);
-                var z = centred.AsSpan(v * BlockLength, length);
-                var mean = TensorPrimitives.Sum(values) / length;
-                if (start == 0)
-                {
-                    shifts[v] = mean;
-                }
-
-                TensorPrimitives.Subtract(values, mean, z);
-                corrections[v] = TensorPrimitives.Sum((ReadOnlySpan<double>)z);
-                blockMeans[v] = mean - shifts[v] + (corrections[v] / length);
+                PairBlock(data.Column(0).Slice(start, length), data.Targets.Slice(start, length), blockMeans, corrections, blockProducts);
+            }
+            else
+            {
+                Block(data, start, length, centred, blockMeans, corrections, blockProducts);
             }
 
-            for (var u = 0; u < variables; u++)
+            for (var v = 0; v < variables; v++)
             {
-                var zu = centred.AsSpan(u * BlockLength, length);
-                for (var v = u; v < variables; v++)
+                if (start == 0)
                 {
-                    blockProducts[(u * variables) + v] = TensorPrimitives.Dot(zu, centred.AsSpan(v * BlockLength, length)) - (corrections[u] * corrections[v] / length);
+                    shifts[v] = blockMeans[v];
                 }
+
+                // The block's mean, corrected by the mean of its deviations, relative to the first block's.
+                blockMeans[v] = blockMeans[v] - shifts[v] + (corrections[v] / length);
             }
 
             Merge(count, means, products, length, blockMeans, blockProducts);
@@ -141,34 +139,40 @@ public sealed class RegressionStatistics
     {
         var featureCount = FeatureCount;
         var variables = _means.Length;
-        Span<double> delta = featureCount <= 64 ? stackalloc double[featureCount] : new double[featureCount];
-        var shift = point[featureCount] - at.Point[featureCount];
+        var anchor = at.Point;
+        var centred = at.CentredProducts;
+        var shift = point[featureCount] - anchor[featureCount];
+        var shiftMagnitude = Math.Abs(shift);
         for (var j = 0; j < featureCount; j++)
         {
-            delta[j] = point[j] - at.Point[j];
-            shift += delta[j] * _means[j];
+            var term = (point[j] - anchor[j]) * _means[j];
+            shift += term;
+            shiftMagnitude += Math.Abs(term);
         }
 
+        // Sums measured on the rows carry the rounding of that pass: at most about ε·√(Σr²·ΣMᵢ²) for Σr², with Mᵢ the size
+        // of the numbers in residual i, and ε·√(ΣMᵢ²·Σ(x − x̄)²) for Σr(x − x̄) (Cauchy–Schwarz).
         var sumOfSquares = at.SumOfSquares;
-        magnitude = Math.Abs(at.SumOfSquares);
+        magnitude = Math.Abs(at.SumOfSquares) + (at.RowScale * Math.Sqrt(Math.Abs(at.SumOfSquares)));
         for (var j = 0; j < featureCount; j++)
         {
-            var row = _products.AsSpan(j * variables, featureCount);
             double moved = 0, movedMagnitude = 0;
             for (var k = 0; k < featureCount; k++)
             {
-                moved += row[k] * delta[k];
-                movedMagnitude += Math.Abs(row[k] * delta[k]);
+                var term = _products[(j * variables) + k] * (point[k] - anchor[k]);
+                moved += term;
+                movedMagnitude += Math.Abs(term);
             }
 
-            residualProducts[j] = at.CentredProducts[j] + moved;
-            sumOfSquares += delta[j] * ((2 * at.CentredProducts[j]) + moved);
-            magnitude += Math.Abs(delta[j]) * ((2 * Math.Abs(at.CentredProducts[j])) + movedMagnitude);
+            var delta = point[j] - anchor[j];
+            residualProducts[j] = centred[j] + moved;
+            sumOfSquares += delta * ((2 * centred[j]) + moved);
+            magnitude += Math.Abs(delta) * ((2 * (Math.Abs(centred[j]) + (at.RowScale * Math.Sqrt(_products[(j * variables) + j])))) + movedMagnitude);
         }
 
         var residualSum = at.Sum + (SampleCount * shift);
         sumOfSquares += shift * ((2 * at.Sum) + (SampleCount * shift));
-        magnitude += Math.Abs(shift) * ((2 * Math.Abs(at.Sum)) + (SampleCount * Math.Abs(shift)));
+        magnitude += shiftMagnitude * ((2 * (Math.Abs(at.Sum) + (at.RowScale * Math.Sqrt(SampleCount)))) + (SampleCount * shiftMagnitude));
         for (var j = 0; j < featureCount; j++)
         {
             residualProducts[j] += _means[j] * residualSum;
@@ -191,8 +195,17 @@ public sealed class RegressionStatistics
             centred[j] = residualProducts[j] - (_means[j] * residualSum);
         }
 
-        return new ResidualSums(point.ToArray(), sumOfSquares, centred, residualSum);
+        // √ΣMᵢ² ≤ Σⱼ|wⱼ|·‖xⱼ‖ + |b|·√n + ‖y‖ (Minkowski), each norm from the statistics: ‖x‖² = Sxx + n·x̄².
+        var rowScale = (Math.Abs(point[featureCount]) * Math.Sqrt(SampleCount)) + Norm(featureCount);
+        for (var j = 0; j < featureCount; j++)
+        {
+            rowScale += Math.Abs(point[j]) * Norm(j);
+        }
+
+        return new ResidualSums(point.ToArray(), sumOfSquares, centred, residualSum, rowScale);
     }
+
+    private double Norm(int variable) => Math.Sqrt(_products[(variable * _means.Length) + variable] + (SampleCount * _means[variable] * _means[variable]));
 
     private ResidualSums CentroidSums()
     {
@@ -206,6 +219,96 @@ public sealed class RegressionStatistics
         }
 
         return new ResidualSums(point, TargetSquares, centred, 0);
+    }
+
+    // One block, any number of features: the rounded means, the deviations' sums and the corrected cross-products,
+    // through TensorPrimitives on the centred block kept in cache.
+    private static void Block(Dataset data, int start, int length, double[] centred, double[] means, double[] corrections, double[] products)
+    {
+        var variables = means.Length;
+        for (var v = 0; v < variables; v++)
+        {
+            var values = (v < data.FeatureCount ? data.Column(v) : data.Targets).Slice(start, length);
+            var z = centred.AsSpan(v * BlockLength, length);
+            means[v] = TensorPrimitives.Sum(values) / length;
+            TensorPrimitives.Subtract(values, means[v], z);
+            corrections[v] = TensorPrimitives.Sum((ReadOnlySpan<double>)z);
+        }
+
+        for (var u = 0; u < variables; u++)
+        {
+            var zu = centred.AsSpan(u * BlockLength, length);
+            for (var v = u; v < variables; v++)
+            {
+                products[(u * variables) + v] = TensorPrimitives.Dot(zu, centred.AsSpan(v * BlockLength, length)) - (corrections[u] * corrections[v] / length);
+            }
+        }
+    }
+
+    // The same for one feature, fused: a vector loop for the two sums, then one for the deviations, in registers (two
+    // interleaved accumulators each, so that additions overlap).
+    private static void PairBlock(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double[] means, double[] corrections, double[] products)
+    {
+        var width = Vector<double>.Count;
+        var length = x.Length;
+        ref var xStart = ref MemoryMarshal.GetReference(x);
+        ref var yStart = ref MemoryMarshal.GetReference(y);
+        Vector<double> sumX0 = default, sumX1 = default, sumY0 = default, sumY1 = default;
+        var i = 0;
+        for (; i <= length - (2 * width); i += 2 * width)
+        {
+            sumX0 += Vector.LoadUnsafe(ref xStart, (nuint)i);
+            sumX1 += Vector.LoadUnsafe(ref xStart, (nuint)(i + width));
+            sumY0 += Vector.LoadUnsafe(ref yStart, (nuint)i);
+            sumY1 += Vector.LoadUnsafe(ref yStart, (nuint)(i + width));
+        }
+
+        double totalX = Vector.Sum(sumX0 + sumX1), totalY = Vector.Sum(sumY0 + sumY1);
+        for (var tail = i; tail < length; tail++)
+        {
+            totalX += x[tail];
+            totalY += y[tail];
+        }
+
+        double meanX = totalX / length, meanY = totalY / length;
+        var centreX = new Vector<double>(meanX);
+        var centreY = new Vector<double>(meanY);
+        Vector<double> ex0 = default, ex1 = default, ey0 = default, ey1 = default;
+        Vector<double> xx0 = default, xx1 = default, xy0 = default, xy1 = default, yy0 = default, yy1 = default;
+        for (i = 0; i <= length - (2 * width); i += 2 * width)
+        {
+            var dx0 = Vector.LoadUnsafe(ref xStart, (nuint)i) - centreX;
+            var dx1 = Vector.LoadUnsafe(ref xStart, (nuint)(i + width)) - centreX;
+            var dy0 = Vector.LoadUnsafe(ref yStart, (nuint)i) - centreY;
+            var dy1 = Vector.LoadUnsafe(ref yStart, (nuint)(i + width)) - centreY;
+            ex0 += dx0;
+            ex1 += dx1;
+            ey0 += dy0;
+            ey1 += dy1;
+            xx0 = Vector.FusedMultiplyAdd(dx0, dx0, xx0);
+            xx1 = Vector.FusedMultiplyAdd(dx1, dx1, xx1);
+            xy0 = Vector.FusedMultiplyAdd(dx0, dy0, xy0);
+            xy1 = Vector.FusedMultiplyAdd(dx1, dy1, xy1);
+            yy0 = Vector.FusedMultiplyAdd(dy0, dy0, yy0);
+            yy1 = Vector.FusedMultiplyAdd(dy1, dy1, yy1);
+        }
+
+        double ex = Vector.Sum(ex0 + ex1), ey = Vector.Sum(ey0 + ey1);
+        double sxx = Vector.Sum(xx0 + xx1), sxy = Vector.Sum(xy0 + xy1), syy = Vector.Sum(yy0 + yy1);
+        for (; i < length; i++)
+        {
+            double dx = x[i] - meanX, dy = y[i] - meanY;
+            ex += dx;
+            ey += dy;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+
+        (means[0], means[1], corrections[0], corrections[1]) = (meanX, meanY, ex, ey);
+        products[0] = sxx - (ex * ex / length);
+        products[1] = sxy - (ex * ey / length);
+        products[3] = syy - (ey * ey / length);
     }
 
     private static void Merge(int count, double[] means, double[] products, int blockCount, double[] blockMeans, double[] blockProducts)
@@ -242,4 +345,10 @@ public sealed class RegressionStatistics
 /// The residual sums of a linear model at one point: Σr², Σr(x − x̄) for each feature and Σr, with r = w·x + b − y.
 /// Either exact from the statistics (at the centroid) or measured once on the rows (at an anchor such as the fit).
 /// </summary>
-internal sealed record ResidualSums(double[] Point, double SumOfSquares, double[] CentredProducts, double Sum);
+/// <param name="Point">The model [w, b] the sums are taken at.</param>
+/// <param name="SumOfSquares">Σr².</param>
+/// <param name="CentredProducts">Σr(xⱼ − x̄ⱼ) for each feature.</param>
+/// <param name="Sum">Σr.</param>
+/// <param name="RowScale">√ΣMᵢ² for sums measured on the rows, Mᵢ = Σ|wⱼxᵢⱼ| + |b| + |yᵢ| the size of the numbers in
+/// residual i, whose rounding their sums carry; 0 for sums exact from the statistics.</param>
+internal sealed record ResidualSums(double[] Point, double SumOfSquares, double[] CentredProducts, double Sum, double RowScale = 0);

@@ -1,3 +1,4 @@
+using System.Collections;
 using GradientLab.Core.Objectives;
 using GradientLab.Core.Optimizers;
 using GradientLab.Core.Schedules;
@@ -11,7 +12,10 @@ namespace GradientLab.Core.Descent;
 /// </summary>
 public sealed class DescentRun
 {
-    private readonly List<StepRecord> _trajectory = [];
+    // The points an update has left, complete with its gradient and rate; the current point is kept as its values and
+    // made a record only when read, so that each recorded step costs one record rather than two.
+    private readonly List<StepRecord> _left = [];
+    private readonly RecordedPoints _trajectory;
     private readonly double[] _parameters;
     private readonly double[] _fullGradient;
     private readonly double[] _batchGradient;
@@ -19,6 +23,11 @@ public sealed class DescentRun
     private readonly ISampledObjective? _sampled;
     private readonly BatchSampler? _sampler;
     private readonly double _initialLoss;
+    private double[] _currentParameters = [];
+    private int _currentEpoch;
+    private double _currentLoss;
+    private double _currentNorm;
+    private StepRecord? _current;
 
     /// <summary>Validates the settings, evaluates θ₀ and records it as step 0.</summary>
     /// <exception cref="ArgumentException">Settings that cannot run; the message names the setting and its value.</exception>
@@ -29,6 +38,7 @@ public sealed class DescentRun
         var objective = settings.Objective;
         settings.Validate();
         _optimizer = settings.Optimizer.Create(objective.Dimension);
+        _trajectory = new RecordedPoints(this);
         _parameters = [.. settings.Start];
         _fullGradient = new double[objective.Dimension];
         _batchGradient = new double[objective.Dimension];
@@ -49,7 +59,7 @@ public sealed class DescentRun
     public IReadOnlyList<StepRecord> Trajectory => _trajectory;
 
     /// <summary>The latest point.</summary>
-    public StepRecord Current => _trajectory[^1];
+    public StepRecord Current => _current ??= new StepRecord(_left.Count, _currentEpoch, _currentParameters, _currentLoss, _currentNorm, null, null);
 
     /// <summary>Why the run stopped, or null while it can still take a step.</summary>
     public StopReason? StopReason { get; private set; }
@@ -72,8 +82,8 @@ public sealed class DescentRun
             return false;
         }
 
-        var previous = _trajectory[^1];
-        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? previous.Step : previous.Epoch;
+        var step = _left.Count;
+        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? step : _currentEpoch;
         var learningRate = Settings.Schedule.At(t);
         var rows = _sampler is null ? default : _sampler.Next();
         var used = new double[_parameters.Length];
@@ -94,8 +104,8 @@ public sealed class DescentRun
             }
         }
 
-        _trajectory[^1] = previous with { Gradient = used, LearningRate = learningRate };
-        Record(_sampler?.CompletedEpochs ?? previous.Step + 1);
+        _left.Add(new StepRecord(step, _currentEpoch, _currentParameters, _currentLoss, _currentNorm, used, learningRate));
+        Record(_sampler?.CompletedEpochs ?? step + 1);
         CheckStop();
         return true;
     }
@@ -106,7 +116,7 @@ public sealed class DescentRun
     {
         while (Step())
         {
-            if ((Current.Step & 1023) == 0)
+            if ((_left.Count & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -141,31 +151,85 @@ public sealed class DescentRun
             norm += g * g;
         }
 
-        _trajectory.Add(new StepRecord(_trajectory.Count, epoch, [.. _parameters], loss, Math.Sqrt(norm), null, null));
+        _currentParameters = [.. _parameters];
+        _currentEpoch = epoch;
+        _currentLoss = loss;
+        _currentNorm = Math.Sqrt(norm);
+        _current = null;
         return loss;
     }
 
     private void CheckStop()
     {
-        var current = _trajectory[^1];
         var stop = Settings.Stop;
-        var finite = double.IsFinite(current.Loss) && double.IsFinite(current.GradientNorm);
+        var finite = double.IsFinite(_currentLoss) && double.IsFinite(_currentNorm);
         foreach (var p in _parameters)
         {
             finite &= double.IsFinite(p);
         }
 
-        if (!finite || (_initialLoss != 0 && Math.Abs(current.Loss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
+        if (!finite || (_initialLoss != 0 && Math.Abs(_currentLoss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
         {
             StopReason = Descent.StopReason.Diverged;
         }
-        else if (current.GradientNorm <= stop.GradientTolerance)
+        else if (_currentNorm <= stop.GradientTolerance)
         {
             StopReason = Descent.StopReason.Converged;
         }
-        else if (current.Step >= Settings.MaxSteps)
+        else if (_left.Count >= Settings.MaxSteps)
         {
             StopReason = Descent.StopReason.MaxSteps;
         }
+    }
+
+    /// <summary>The trajectory as a read-only list: the points left by an update, then the current one.</summary>
+    private sealed class RecordedPoints(DescentRun run) : IReadOnlyList<StepRecord>, IList<StepRecord>
+    {
+        public int Count => run._left.Count + 1;
+
+        public bool IsReadOnly => true;
+
+        public StepRecord this[int index]
+        {
+            get => index == run._left.Count ? run.Current : run._left[index];
+            set => throw ReadOnly();
+        }
+
+        public IEnumerator<StepRecord> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public int IndexOf(StepRecord item)
+        {
+            var index = run._left.IndexOf(item);
+            return index >= 0 ? index : Equals(run.Current, item) ? run._left.Count : -1;
+        }
+
+        public bool Contains(StepRecord item) => IndexOf(item) >= 0;
+
+        public void CopyTo(StepRecord[] array, int arrayIndex)
+        {
+            ArgumentNullException.ThrowIfNull(array);
+            run._left.CopyTo(array, arrayIndex);
+            array[arrayIndex + run._left.Count] = run.Current;
+        }
+
+        public void Add(StepRecord item) => throw ReadOnly();
+
+        public void Insert(int index, StepRecord item) => throw ReadOnly();
+
+        public bool Remove(StepRecord item) => throw ReadOnly();
+
+        public void RemoveAt(int index) => throw ReadOnly();
+
+        public void Clear() => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("A run's trajectory is read-only: it grows as the run steps.");
     }
 }

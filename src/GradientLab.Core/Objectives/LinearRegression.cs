@@ -20,9 +20,9 @@ public enum RegressionLoss
 /// </summary>
 public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 {
-    // Of the two expansions of the cost, the one about the fit is used where the one about the centroid would lose more
-    // than two of its digits to cancellation (near the minimum of a close fit).
-    private const double Cancellation = 1e-2;
+    // An expansion whose sum is below this fraction of its terms' magnitude has lost more than four digits to
+    // cancellation: its value keeps only about twelve.
+    private const double Cancellation = 1e-4;
 
     private readonly Dataset _data;
     private readonly double _lossScale;
@@ -73,24 +73,29 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Over every row, from the sufficient statistics (<see cref="Statistics"/>): O(d²) whatever the number of rows, after
-    /// one pass on first use. The cost is expanded about the centroid model (w = 0, b = ȳ), whose sums are exact; where
-    /// that expansion cancels more than two digits (near the minimum of a close fit), it is expanded instead about the
-    /// least-squares fit, whose residual sums were measured once on the rows, if that has the smaller terms. So the value
-    /// near the minimum is as accurate as a pass over the rows. <see cref="EvaluateDirect"/> is the pass over the rows.
+    /// Over every row, from the sufficient statistics (<see cref="Statistics"/>), measured in one pass on first use:
+    /// O(d²) whatever the number of rows. The cost is the exact expansion of the quadratic about the centroid model
+    /// (w = 0, b = ȳ, whose residual sums the statistics give exactly): Σr² = wᵀSxx·w − 2wᵀSxy + Syy + m·c². For a close
+    /// fit those terms cancel near the minimum (more than four digits, the residuals being small beside the data, and
+    /// all of them at a perfect fit), so there a second pass measures the residual sums at the least-squares fit once
+    /// and the cost is expanded about the fit instead: accurate relative to itself down to a perfect fit, like the pass
+    /// over the rows. Where the terms about the fit cancel in turn (far from the fit of an ill-conditioned problem), the
+    /// expansion with the smaller terms, so the smaller rounding, is used. <see cref="EvaluateDirect"/> is the pass over the rows.
     /// </remarks>
     public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
     {
         this.RequireDimension(point, gradient);
         var statistics = Statistics;
-        var sumOfSquares = statistics.Expand(statistics.Centroid, point, gradient, out var magnitude);
-        if (sumOfSquares < Cancellation * magnitude && _atFit.Value is { } atFit)
+        var atFit = _atFit.Value;
+        var sumOfSquares = statistics.Expand(atFit ?? statistics.Centroid, point, gradient, out var magnitude);
+        if (atFit is not null && magnitude > 2 * sumOfSquares)
         {
+            // Some terms about the fit cancel: those about the centroid may be smaller (far from the fit).
             Span<double> sums = gradient.Length <= 64 ? stackalloc double[gradient.Length] : new double[gradient.Length];
-            var anchored = statistics.Expand(atFit, point, sums, out var anchoredMagnitude);
-            if (anchoredMagnitude < magnitude)
+            var centred = statistics.Expand(statistics.Centroid, point, sums, out var centredMagnitude);
+            if (centredMagnitude < magnitude)
             {
-                sumOfSquares = anchored;
+                sumOfSquares = centred;
                 sums.CopyTo(gradient);
             }
         }
@@ -119,15 +124,18 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
         ? SingleFeature(_data.Column(0), _data.Targets, point[0], point[1], sums)
         : Blocked(point, sums);
 
-    // The residual sums at the least-squares fit, measured on the rows once; null when the fit is not unique.
+    // The residual sums at the least-squares fit, measured on the rows once, where the expansion about the centroid
+    // would lose more than four digits near the fit (a close fit: the residuals are small beside the data); null when
+    // that expansion is good enough, or the fit is not unique.
     private ResidualSums? MeasureAtFit()
     {
-        if (Minimum() is not { } fit)
+        var statistics = Statistics;
+        var sums = new double[Dimension];
+        if (Minimum() is not { } fit || statistics.Expand(statistics.Centroid, fit, sums, out var magnitude) >= Cancellation * magnitude)
         {
             return null;
         }
 
-        var sums = new double[Dimension];
         var sumOfSquares = DirectSums(fit, sums);
         return Statistics.FromRows(fit, sumOfSquares, sums);
     }

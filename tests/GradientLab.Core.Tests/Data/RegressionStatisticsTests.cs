@@ -125,7 +125,7 @@ public sealed class RegressionStatisticsTests
     {
         // y = 2x + 1 (seed 002's line, on 1000 points): the minimum is 0 and Syy/m ≈ 5.3. At a distance δ from the fit
         // the loss is about δ², far below the rounding of Syy (10⁻¹⁶ of it) once δ < 10⁻⁷; the expansion about the fit,
-        // measured on the rows, keeps it. The direct pass is itself good to about 10⁻¹⁵/δ relative there (its residuals,
+        // whose sums are measured on the rows, keeps it. The direct pass is itself good to about 10⁻¹⁵/δ relative there (its residuals,
         // of size δ, are each rounded by 10⁻¹⁵), so that is the tolerance.
         var x = Enumerable.Range(0, 1000).Select(i => 1 + (i / 250.0)).ToArray();
         var objective = new LinearRegression(Dataset.FromPairs(x, [.. x.Select(v => (2 * v) + 1)]));

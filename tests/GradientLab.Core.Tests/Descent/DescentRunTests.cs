@@ -175,4 +175,34 @@ public sealed class DescentRunTests
             return run.Trajectory.Zip(run.Trajectory.Skip(1)).All(pair => pair.Second.Loss <= pair.First.Loss * (1 + 1e-12));
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Trajectory_HoldsEveryPoint_EachLeftPointWithItsUpdate_TheLastWithoutOne()
+    {
+        var run = Numerics.Run(new LinearRegression(HousingTiny), [0, 0], 0.01, 3);
+        run.Step().ShouldBeTrue();
+        var before = run.Current;
+        before.Gradient.ShouldBeNull();
+        run.Trajectory.Count.ShouldBe(2);
+        run.Trajectory[^1].ShouldBeSameAs(before);
+        run.RunToEnd();
+        run.Trajectory.Select(p => p.Step).ShouldBe([0, 1, 2, 3]);
+        run.Trajectory.Take(3).ShouldAllBe(p => p.Gradient != null && p.LearningRate == 0.01);
+        run.Trajectory[1].Parameters.ShouldBe(before.Parameters);
+        run.Trajectory[^1].ShouldBe(run.Current);
+        Enumerable.Last(run.Trajectory.AsEnumerable()).Gradient.ShouldBeNull();
+        run.Trajectory.ToArray().ShouldBe(run.Trajectory);
+        run.Trajectory.ShouldContain(run.Current);
+        Should.Throw<ArgumentOutOfRangeException>(() => run.Trajectory[4]);
+    }
+
+    [Fact]
+    public void Trajectory_IsReadOnly()
+    {
+        var trajectory = (IList<StepRecord>)Numerics.Run(new Quadratic1D(), [4], 0.1, 2).Finished().Trajectory;
+        trajectory.IsReadOnly.ShouldBeTrue();
+        Should.Throw<NotSupportedException>(() => trajectory.Add(trajectory[0]));
+        Should.Throw<NotSupportedException>(() => trajectory[0] = trajectory[1]);
+        Should.Throw<NotSupportedException>(trajectory.Clear);
+    }
 }
