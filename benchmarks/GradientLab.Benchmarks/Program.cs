@@ -3,8 +3,9 @@ using BenchmarkDotNet.Running;
 
 // BenchmarkDotNet's own arguments (--filter, --list, …), plus --report FILE: after the run, write the ratio tables, the
 // goals and the machine to FILE (Markdown).
-var report = Array.IndexOf(args, "--report") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-var rest = report is null ? args : [.. args[..Array.IndexOf(args, "--report")], .. args[(Array.IndexOf(args, "--report") + 2)..]];
+var at = Array.IndexOf(args, "--report");
+var report = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+string[] rest = report is null ? args : [.. args[..at], .. args[(at + 2)..]];
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(LinearRegressionGradient).Assembly).Run(rest).ToArray();
 if (report is not null)
 {

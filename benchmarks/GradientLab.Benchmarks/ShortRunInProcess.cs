@@ -1,6 +1,8 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace GradientLab.Benchmarks;
@@ -17,5 +19,8 @@ public sealed class ShortRunInProcess : ManualConfig
     {
         AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false)));
         AddDiagnoser(MemoryDiagnoser.Default);
+
+        // Ratios as "908.00x faster" rather than 0.001: the statistics sides are three or four orders of magnitude apart.
+        WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using GradientLab.Core.Objectives;
 using GradientLab.Core.Optimizers;
 using GradientLab.Core.Schedules;
@@ -12,10 +11,7 @@ namespace GradientLab.Core.Descent;
 /// </summary>
 public sealed class DescentRun
 {
-    // The points an update has left, complete with its gradient and rate; the current point is kept as its values and
-    // made a record only when read, so that each recorded step costs one record rather than two.
-    private readonly List<StepRecord> _left = [];
-    private readonly RecordedPoints _trajectory;
+    private readonly Recording _trajectory;
     private readonly double[] _parameters;
     private readonly double[] _fullGradient;
     private readonly double[] _batchGradient;
@@ -23,11 +19,6 @@ public sealed class DescentRun
     private readonly ISampledObjective? _sampled;
     private readonly BatchSampler? _sampler;
     private readonly double _initialLoss;
-    private double[] _currentParameters = [];
-    private int _currentEpoch;
-    private double _currentLoss;
-    private double _currentNorm;
-    private StepRecord? _current;
 
     /// <summary>Validates the settings, evaluates θ₀ and records it as step 0.</summary>
     /// <exception cref="ArgumentException">Settings that cannot run; the message names the setting and its value.</exception>
@@ -38,7 +29,7 @@ public sealed class DescentRun
         var objective = settings.Objective;
         settings.Validate();
         _optimizer = settings.Optimizer.Create(objective.Dimension);
-        _trajectory = new RecordedPoints(this);
+        _trajectory = new Recording(objective.Dimension);
         _parameters = [.. settings.Start];
         _fullGradient = new double[objective.Dimension];
         _batchGradient = new double[objective.Dimension];
@@ -55,11 +46,15 @@ public sealed class DescentRun
     /// <summary>The settings the run was made from.</summary>
     public DescentSettings Settings { get; }
 
-    /// <summary>Every point reached so far: step 0 is θ₀.</summary>
+    /// <summary>Every point reached so far: step 0 is θ₀. A live, read-only view that grows as the run steps.</summary>
+    /// <remarks>
+    /// Kept as numbers (8·(2p + 3) + 4 bytes a point for p parameters); each point becomes a <see cref="StepRecord"/> the
+    /// first time it is read, and the same record is returned from then on.
+    /// </remarks>
     public IReadOnlyList<StepRecord> Trajectory => _trajectory;
 
     /// <summary>The latest point.</summary>
-    public StepRecord Current => _current ??= new StepRecord(_left.Count, _currentEpoch, _currentParameters, _currentLoss, _currentNorm, null, null);
+    public StepRecord Current => _trajectory[_trajectory.Count - 1];
 
     /// <summary>Why the run stopped, or null while it can still take a step.</summary>
     public StopReason? StopReason { get; private set; }
@@ -82,11 +77,11 @@ public sealed class DescentRun
             return false;
         }
 
-        var step = _left.Count;
-        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? step : _currentEpoch;
+        var step = _trajectory.Count - 1;
+        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? step : _trajectory.Epoch(step);
         var learningRate = Settings.Schedule.At(t);
         var rows = _sampler is null ? default : _sampler.Next();
-        var used = new double[_parameters.Length];
+        var used = _trajectory.LatestGradient;
         if (Settings.Update == UpdateMode.Simultaneous)
         {
             var gradient = BatchGradient(rows, reuseFullGradient: true);
@@ -104,7 +99,7 @@ public sealed class DescentRun
             }
         }
 
-        _left.Add(new StepRecord(step, _currentEpoch, _currentParameters, _currentLoss, _currentNorm, used, learningRate));
+        _trajectory.Leave(learningRate);
         Record(_sampler?.CompletedEpochs ?? step + 1);
         CheckStop();
         return true;
@@ -116,7 +111,7 @@ public sealed class DescentRun
     {
         while (Step())
         {
-            if ((_left.Count & 1023) == 0)
+            if ((_trajectory.Count & 1023) == 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -151,85 +146,33 @@ public sealed class DescentRun
             norm += g * g;
         }
 
-        _currentParameters = [.. _parameters];
-        _currentEpoch = epoch;
-        _currentLoss = loss;
-        _currentNorm = Math.Sqrt(norm);
-        _current = null;
+        _trajectory.Append(epoch, _parameters, loss, Math.Sqrt(norm));
         return loss;
     }
 
     private void CheckStop()
     {
         var stop = Settings.Stop;
-        var finite = double.IsFinite(_currentLoss) && double.IsFinite(_currentNorm);
+        var step = _trajectory.Count - 1;
+        var loss = _trajectory.Loss(step);
+        var norm = _trajectory.GradientNorm(step);
+        var finite = double.IsFinite(loss) && double.IsFinite(norm);
         foreach (var p in _parameters)
         {
             finite &= double.IsFinite(p);
         }
 
-        if (!finite || (_initialLoss != 0 && Math.Abs(_currentLoss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
+        if (!finite || (_initialLoss != 0 && Math.Abs(loss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
         {
             StopReason = Descent.StopReason.Diverged;
         }
-        else if (_currentNorm <= stop.GradientTolerance)
+        else if (norm <= stop.GradientTolerance)
         {
             StopReason = Descent.StopReason.Converged;
         }
-        else if (_left.Count >= Settings.MaxSteps)
+        else if (step >= Settings.MaxSteps)
         {
             StopReason = Descent.StopReason.MaxSteps;
         }
-    }
-
-    /// <summary>The trajectory as a read-only list: the points left by an update, then the current one.</summary>
-    private sealed class RecordedPoints(DescentRun run) : IReadOnlyList<StepRecord>, IList<StepRecord>
-    {
-        public int Count => run._left.Count + 1;
-
-        public bool IsReadOnly => true;
-
-        public StepRecord this[int index]
-        {
-            get => index == run._left.Count ? run.Current : run._left[index];
-            set => throw ReadOnly();
-        }
-
-        public IEnumerator<StepRecord> GetEnumerator()
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                yield return this[i];
-            }
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public int IndexOf(StepRecord item)
-        {
-            var index = run._left.IndexOf(item);
-            return index >= 0 ? index : Equals(run.Current, item) ? run._left.Count : -1;
-        }
-
-        public bool Contains(StepRecord item) => IndexOf(item) >= 0;
-
-        public void CopyTo(StepRecord[] array, int arrayIndex)
-        {
-            ArgumentNullException.ThrowIfNull(array);
-            run._left.CopyTo(array, arrayIndex);
-            array[arrayIndex + run._left.Count] = run.Current;
-        }
-
-        public void Add(StepRecord item) => throw ReadOnly();
-
-        public void Insert(int index, StepRecord item) => throw ReadOnly();
-
-        public bool Remove(StepRecord item) => throw ReadOnly();
-
-        public void RemoveAt(int index) => throw ReadOnly();
-
-        public void Clear() => throw ReadOnly();
-
-        private static NotSupportedException ReadOnly() => new("A run's trajectory is read-only: it grows as the run steps.");
     }
 }

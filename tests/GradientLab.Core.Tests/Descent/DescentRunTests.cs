@@ -205,4 +205,29 @@ public sealed class DescentRunTests
         Should.Throw<NotSupportedException>(() => trajectory[0] = trajectory[1]);
         Should.Throw<NotSupportedException>(trajectory.Clear);
     }
+
+    [Fact]
+    public void Trajectory_KeepsEveryPointExactly_AcrossItsStorageChunks()
+    {
+        // 600 steps span three chunks of 256 points: θₖ₊₁ = θₖ − γ·∇J(θₖ) must hold bit for bit at every point.
+        var run = Numerics.Run(new LinearRegression(HousingTiny), [0, 0], 0.01, 600).Finished();
+        run.Trajectory.Count.ShouldBe(601);
+        for (var k = 0; k < 600; k++)
+        {
+            var (point, next) = (run.Trajectory[k], run.Trajectory[k + 1]);
+            point.Step.ShouldBe(k);
+            point.Epoch.ShouldBe(k);
+            point.LearningRate.ShouldBe(0.01);
+            for (var i = 0; i < 2; i++)
+            {
+                next.Parameters[i].ShouldBe(point.Parameters[i] - (0.01 * point.Gradient![i]));
+            }
+        }
+
+        run.Trajectory[600].Gradient.ShouldBeNull();
+        run.Trajectory[300].ShouldBeSameAs(run.Trajectory[300]);
+        run.Trajectory[300].Parameters.ShouldNotBeAssignableTo<IList<double>>();
+        run.Trajectory[300].Parameters.Count.ShouldBe(2);
+        Should.Throw<ArgumentOutOfRangeException>(() => run.Trajectory[300].Parameters[2]);
+    }
 }
