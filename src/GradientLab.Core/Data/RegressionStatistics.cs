@@ -11,12 +11,15 @@ namespace GradientLab.Core.Data;
 /// without touching the data (<see cref="SumOfSquaredResiduals"/>).
 /// </summary>
 /// <remarks>
-/// Computed in one pass over the rows, in blocks of 1024 that stay in cache: each block's means, then its centred
-/// cross-products with the corrected two-pass formula (Σ zᵤzᵥ − eᵤeᵥ/m with zᵤ the values less the block mean and eᵤ = Σ zᵤ,
-/// which removes the rounding of that mean), merged into the running totals by Chan, Golub and LeVeque's update
-/// C = C_A + C_B + δδᵀ·n_A·n_B/n with δ the difference of the two means. The means are kept relative to the first block's,
-/// so that δ keeps its digits when the data sit far from zero. No sum of squares about zero is formed, so data far from
-/// the origin with a small spread (x around 10⁶ ± 10⁻³) keeps its digits, where Σx² − n·x̄² would lose them all.
+/// Computed in one pass over the rows, in blocks of 1024 rows. Each block is centred on the values of its middle row, K:
+/// with zᵤ = xᵤ − Kᵤ and eᵤ = Σzᵤ, the block's mean is K + e/m and its centred cross-products are Σzᵤzᵥ − eᵤeᵥ/m (the
+/// corrected two-pass formula of Chan, Golub and LeVeque, with a value of the block for the provisional mean, so the
+/// data are read once and the deviations, sums and products are formed in one loop). Because K lies among the block's
+/// values, the correction removes at most the block's own spread times m: in the worst case (the middle row a lone
+/// outlier) three of sixteen digits of that block's products, usually none. Blocks are merged into the running totals by
+/// Chan's update C = C_A + C_B + δδᵀ·n_A·n_B/n, δ the difference of the two means, kept relative to the first block's
+/// centre so that δ keeps its digits when the data sit far from zero. No sum of squares about zero is ever formed: data
+/// at 10⁶ ± 10⁻³ keep their digits, where Σx² − n·x̄² would lose them all.
 /// </remarks>
 public sealed class RegressionStatistics
 {
@@ -93,7 +96,7 @@ public sealed class RegressionStatistics
                     shifts[v] = blockMeans[v];
                 }
 
-                // The block's mean, corrected by the mean of its deviations, relative to the first block's.
+                // The block's mean, its centre corrected by the mean deviation, relative to the first block's centre.
                 blockMeans[v] = blockMeans[v] - shifts[v] + (corrections[v] / length);
             }
 
@@ -221,17 +224,17 @@ public sealed class RegressionStatistics
         return new ResidualSums(point, TargetSquares, centred, 0);
     }
 
-    // One block, any number of features: the rounded means, the deviations' sums and the corrected cross-products,
-    // through TensorPrimitives on the centred block kept in cache.
-    private static void Block(Dataset data, int start, int length, double[] centred, double[] means, double[] corrections, double[] products)
+    // One block, any number of features: the centre (the middle row), the deviations' sums and the corrected
+    // cross-products, through TensorPrimitives on the deviations kept in cache.
+    private static void Block(Dataset data, int start, int length, double[] centred, double[] centres, double[] corrections, double[] products)
     {
-        var variables = means.Length;
+        var variables = centres.Length;
         for (var v = 0; v < variables; v++)
         {
             var values = (v < data.FeatureCount ? data.Column(v) : data.Targets).Slice(start, length);
             var z = centred.AsSpan(v * BlockLength, length);
-            means[v] = TensorPrimitives.Sum(values) / length;
-            TensorPrimitives.Subtract(values, means[v], z);
+            centres[v] = values[length / 2];
+            TensorPrimitives.Subtract(values, centres[v], z);
             corrections[v] = TensorPrimitives.Sum((ReadOnlySpan<double>)z);
         }
 
@@ -245,42 +248,26 @@ public sealed class RegressionStatistics
         }
     }
 
-    // The same for one feature, fused: a vector loop for the two sums, then one for the deviations, in registers (two
-    // interleaved accumulators each, so that additions overlap).
-    private static void PairBlock(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double[] means, double[] corrections, double[] products)
+    // The same for one feature, fused: one vector loop forms the deviations from the middle row and accumulates their
+    // sums and products in registers (two interleaved accumulators each, so that additions overlap).
+    private static void PairBlock(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double[] centres, double[] corrections, double[] products)
     {
         var width = Vector<double>.Count;
         var length = x.Length;
         ref var xStart = ref MemoryMarshal.GetReference(x);
         ref var yStart = ref MemoryMarshal.GetReference(y);
-        Vector<double> sumX0 = default, sumX1 = default, sumY0 = default, sumY1 = default;
+        double centreX = x[length / 2], centreY = y[length / 2];
+        var kx = new Vector<double>(centreX);
+        var ky = new Vector<double>(centreY);
+        Vector<double> ex0 = default, ex1 = default, ey0 = default, ey1 = default;
+        Vector<double> xx0 = default, xx1 = default, xy0 = default, xy1 = default, yy0 = default, yy1 = default;
         var i = 0;
         for (; i <= length - (2 * width); i += 2 * width)
         {
-            sumX0 += Vector.LoadUnsafe(ref xStart, (nuint)i);
-            sumX1 += Vector.LoadUnsafe(ref xStart, (nuint)(i + width));
-            sumY0 += Vector.LoadUnsafe(ref yStart, (nuint)i);
-            sumY1 += Vector.LoadUnsafe(ref yStart, (nuint)(i + width));
-        }
-
-        double totalX = Vector.Sum(sumX0 + sumX1), totalY = Vector.Sum(sumY0 + sumY1);
-        for (var tail = i; tail < length; tail++)
-        {
-            totalX += x[tail];
-            totalY += y[tail];
-        }
-
-        double meanX = totalX / length, meanY = totalY / length;
-        var centreX = new Vector<double>(meanX);
-        var centreY = new Vector<double>(meanY);
-        Vector<double> ex0 = default, ex1 = default, ey0 = default, ey1 = default;
-        Vector<double> xx0 = default, xx1 = default, xy0 = default, xy1 = default, yy0 = default, yy1 = default;
-        for (i = 0; i <= length - (2 * width); i += 2 * width)
-        {
-            var dx0 = Vector.LoadUnsafe(ref xStart, (nuint)i) - centreX;
-            var dx1 = Vector.LoadUnsafe(ref xStart, (nuint)(i + width)) - centreX;
-            var dy0 = Vector.LoadUnsafe(ref yStart, (nuint)i) - centreY;
-            var dy1 = Vector.LoadUnsafe(ref yStart, (nuint)(i + width)) - centreY;
+            var dx0 = Vector.LoadUnsafe(ref xStart, (nuint)i) - kx;
+            var dx1 = Vector.LoadUnsafe(ref xStart, (nuint)(i + width)) - kx;
+            var dy0 = Vector.LoadUnsafe(ref yStart, (nuint)i) - ky;
+            var dy1 = Vector.LoadUnsafe(ref yStart, (nuint)(i + width)) - ky;
             ex0 += dx0;
             ex1 += dx1;
             ey0 += dy0;
@@ -297,7 +284,7 @@ public sealed class RegressionStatistics
         double sxx = Vector.Sum(xx0 + xx1), sxy = Vector.Sum(xy0 + xy1), syy = Vector.Sum(yy0 + yy1);
         for (; i < length; i++)
         {
-            double dx = x[i] - meanX, dy = y[i] - meanY;
+            double dx = x[i] - centreX, dy = y[i] - centreY;
             ex += dx;
             ey += dy;
             sxx += dx * dx;
@@ -305,7 +292,7 @@ public sealed class RegressionStatistics
             syy += dy * dy;
         }
 
-        (means[0], means[1], corrections[0], corrections[1]) = (meanX, meanY, ex, ey);
+        (centres[0], centres[1], corrections[0], corrections[1]) = (centreX, centreY, ex, ey);
         products[0] = sxx - (ex * ex / length);
         products[1] = sxy - (ex * ey / length);
         products[3] = syy - (ey * ey / length);

@@ -30,6 +30,9 @@ public sealed class RegressionStatisticsTests
 
         /// <summary>Independent features, z-scored (FeatureScaling).</summary>
         Scaled,
+
+        /// <summary>Independent features, the rows sorted by the first (as a file sorted by size): every block drifts.</summary>
+        Sorted,
     }
 
     /// <summary>One generated case: the data comes from <paramref name="Seed"/>, so a failure repeats.</summary>
@@ -41,7 +44,7 @@ public sealed class RegressionStatisticsTests
         var cases = from seed in Gen.Choose(0, int.MaxValue)
                     from rows in Gen.OneOf(Gen.Choose(1, 12), Gen.Choose(13, 5000))
                     from features in Gen.Choose(1, 6)
-                    from shape in Gen.Elements(Shape.Independent, Shape.NearlyCollinear, Shape.Polynomial, Shape.Scaled)
+                    from shape in Gen.Elements(Shape.Independent, Shape.NearlyCollinear, Shape.Polynomial, Shape.Scaled, Shape.Sorted)
                     from offset in Gen.Elements(0.0, 1.0, -40.0, 1e3, -1e6)
                     from spread in Gen.Elements(1e-3, 1.0, 1e3)
                     from noise in Gen.Elements(0.0, 1e-9, 1e-3, 1.0)
@@ -58,7 +61,7 @@ public sealed class RegressionStatisticsTests
         var cases = from seed in Gen.Choose(0, int.MaxValue)
                     from rows in Gen.Choose(900_000, 1_100_000)
                     from features in Gen.Choose(1, 3)
-                    from shape in Gen.Elements(Shape.Independent, Shape.NearlyCollinear)
+                    from shape in Gen.Elements(Shape.Independent, Shape.NearlyCollinear, Shape.Sorted)
                     from offset in Gen.Elements(1e6, -1e6)
                     from noise in Gen.Elements(0.0, 1e-6, 1e-3)
                     from nearFit in Gen.Elements(false, true)
@@ -247,6 +250,12 @@ public sealed class RegressionStatisticsTests
             columns[j] = c.Shape == Shape.NearlyCollinear && j > 0
                 ? [.. columns[0].Select(v => v + (1e-6 * c.Spread * Normal(random)))]
                 : [.. Enumerable.Range(0, c.Rows).Select(_ => offset + (spread * Normal(random)))];
+        }
+
+        if (c.Shape == Shape.Sorted)
+        {
+            var order = Enumerable.Range(0, c.Rows).OrderBy(i => columns[0][i]).ToArray();
+            columns = [.. columns.Select(column => order.Select(i => column[i]).ToArray())];
         }
 
         var weights = Enumerable.Range(0, c.Features).Select(_ => Normal(random)).ToArray();
