@@ -7,8 +7,7 @@ namespace GradientLab.Benchmarks;
 /// One update of 10,000 parameters by each optimizer, against plain gradient descent (the baseline): what the extra
 /// state of momentum, the adaptive denominators and Adam's bias corrections cost per step. Read the Ratio column.
 /// </summary>
-[InProcess]
-[MemoryDiagnoser]
+[Config(typeof(ShortRunInProcess))]
 public class OptimizerStep
 {
     private const int Dimension = 10_000;

@@ -107,6 +107,7 @@ public sealed class RunFigures
     {
         var window = _contourWindow!.Value;
         var objective = _scenario.Settings.Objective;
+        // Linear regression evaluates its quadratic form from the data's statistics: O(1) per point, however many rows.
         var grid = SurfaceGrid.Sample((w, b) => objective.Value([w, b]), window, 90, 90);
         var (min, max) = grid.Range();
         var floor = _minimum is { } m ? Math.Min(min, objective.Value([.. m])) : min;

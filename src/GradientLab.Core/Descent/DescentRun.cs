@@ -11,7 +11,7 @@ namespace GradientLab.Core.Descent;
 /// </summary>
 public sealed class DescentRun
 {
-    private readonly List<StepRecord> _trajectory = [];
+    private readonly Recording _trajectory;
     private readonly double[] _parameters;
     private readonly double[] _fullGradient;
     private readonly double[] _batchGradient;
@@ -30,6 +30,7 @@ public sealed class DescentRun
         var objective = settings.Objective;
         settings.Validate();
         _optimizer = settings.Optimizer.Create(objective.Dimension);
+        _trajectory = new Recording(objective.Dimension);
         _parameters = [.. settings.Start];
         _fullGradient = new double[objective.Dimension];
         _batchGradient = new double[objective.Dimension];
@@ -51,11 +52,15 @@ public sealed class DescentRun
     /// <summary>The settings the run was made from.</summary>
     public DescentSettings Settings { get; }
 
-    /// <summary>Every point reached so far: step 0 is θ₀.</summary>
+    /// <summary>Every point reached so far: step 0 is θ₀. A live, read-only view that grows as the run steps.</summary>
+    /// <remarks>
+    /// Kept as numbers (8·(2p + 3) + 4 bytes a point for p parameters); each point becomes a <see cref="StepRecord"/> the
+    /// first time it is read, and the same record is returned from then on.
+    /// </remarks>
     public IReadOnlyList<StepRecord> Trajectory => _trajectory;
 
     /// <summary>The latest point.</summary>
-    public StepRecord Current => _trajectory[^1];
+    public StepRecord Current => _trajectory[_trajectory.Count - 1];
 
     /// <summary>Why the run stopped, or null while it can still take a step.</summary>
     public StopReason? StopReason { get; private set; }
@@ -78,11 +83,11 @@ public sealed class DescentRun
             return false;
         }
 
-        var previous = _trajectory[^1];
-        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? previous.Step : previous.Epoch;
+        var step = _trajectory.Count - 1;
+        var t = Settings.ScheduleUnit == ScheduleUnit.Step ? step : _trajectory.Epoch(step);
         var learningRate = Settings.Schedule.At(t);
         var rows = _sampler is null ? default : _sampler.Next();
-        var used = new double[_parameters.Length];
+        var used = _trajectory.LatestGradient;
         if (Settings.Update == UpdateMode.Simultaneous)
         {
             var gradient = BatchGradient(rows, reuseFullGradient: true);
@@ -117,8 +122,8 @@ public sealed class DescentRun
             }
         }
 
-        _trajectory[^1] = previous with { Gradient = used, LearningRate = learningRate };
-        Record(_sampler?.CompletedEpochs ?? previous.Step + 1);
+        _trajectory.Leave(learningRate);
+        Record(_sampler?.CompletedEpochs ?? step + 1);
         CheckStop();
         return true;
     }
@@ -129,7 +134,7 @@ public sealed class DescentRun
     {
         while (Step())
         {
-            if ((Current.Step & 1023) == 0)
+            if ((_trajectory.Count & 1023) == 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -164,29 +169,31 @@ public sealed class DescentRun
             norm += _trainable[i] ? _fullGradient[i] * _fullGradient[i] : 0;
         }
 
-        _trajectory.Add(new StepRecord(_trajectory.Count, epoch, [.. _parameters], loss, Math.Sqrt(norm), null, null));
+        _trajectory.Append(epoch, _parameters, loss, Math.Sqrt(norm));
         return loss;
     }
 
     private void CheckStop()
     {
-        var current = _trajectory[^1];
         var stop = Settings.Stop;
-        var finite = double.IsFinite(current.Loss) && double.IsFinite(current.GradientNorm);
+        var step = _trajectory.Count - 1;
+        var loss = _trajectory.Loss(step);
+        var norm = _trajectory.GradientNorm(step);
+        var finite = double.IsFinite(loss) && double.IsFinite(norm);
         foreach (var p in _parameters)
         {
             finite &= double.IsFinite(p);
         }
 
-        if (!finite || (_initialLoss != 0 && Math.Abs(current.Loss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
+        if (!finite || (_initialLoss != 0 && Math.Abs(loss) > stop.DivergenceFactor * Math.Abs(_initialLoss)))
         {
             StopReason = Descent.StopReason.Diverged;
         }
-        else if (current.GradientNorm <= stop.GradientTolerance)
+        else if (norm <= stop.GradientTolerance)
         {
             StopReason = Descent.StopReason.Converged;
         }
-        else if (current.Step >= Settings.MaxSteps)
+        else if (step >= Settings.MaxSteps)
         {
             StopReason = Descent.StopReason.MaxSteps;
         }

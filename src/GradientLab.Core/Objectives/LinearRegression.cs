@@ -20,8 +20,14 @@ public enum RegressionLoss
 /// </summary>
 public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 {
+    // An expansion whose sum is below this fraction of its terms' magnitude has lost more than four digits to
+    // cancellation: its value keeps only about twelve.
+    private const double Cancellation = 1e-4;
+
     private readonly Dataset _data;
     private readonly double _lossScale;
+    private readonly Lazy<RegressionStatistics> _statistics;
+    private readonly Lazy<ResidualSums?> _atFit;
 
     /// <summary>Creates the objective over <paramref name="data"/> with the given loss convention.</summary>
     public LinearRegression(Dataset data, RegressionLoss loss = RegressionLoss.HalfMse)
@@ -31,6 +37,8 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
         Loss = loss;
         _lossScale = loss == RegressionLoss.HalfMse ? 0.5 : 1.0;
         ParameterNames = ObjectiveExtensions.WeightsThenBias(data.FeatureCount);
+        _statistics = new Lazy<RegressionStatistics>(() => RegressionStatistics.Of(data));
+        _atFit = new Lazy<ResidualSums?>(MeasureAtFit);
     }
 
     /// <summary>The dataset the cost is measured on.</summary>
@@ -48,6 +56,9 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
     /// <inheritdoc/>
     public IReadOnlyList<string> ParameterNames { get; }
 
+    /// <summary>The data's sufficient statistics, measured in one pass on first use (the data never changes).</summary>
+    public RegressionStatistics Statistics => _statistics.Value;
+
     /// <summary>The model's prediction f(x) = w·x + b for one input row.</summary>
     public static double Predict(ReadOnlySpan<double> parameters, ReadOnlySpan<double> features)
     {
@@ -62,18 +73,71 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 
     /// <inheritdoc/>
     /// <remarks>
+    /// Over every row, from the sufficient statistics (<see cref="Statistics"/>), measured in one pass on first use:
+    /// O(d²) whatever the number of rows. The cost is the exact expansion of the quadratic about the centroid model
+    /// (w = 0, b = ȳ, whose residual sums the statistics give exactly): Σr² = wᵀSxx·w − 2wᵀSxy + Syy + m·c². For a close
+    /// fit those terms cancel near the minimum (more than four digits, the residuals being small beside the data, and
+    /// all of them at a perfect fit), so there a second pass measures the residual sums at the least-squares fit once
+    /// and the cost is expanded about the fit instead: accurate relative to itself down to a perfect fit, like the pass
+    /// over the rows. Where the terms about the fit cancel in turn (far from the fit of an ill-conditioned problem), the
+    /// expansion with the smaller terms, so the smaller rounding, is used. <see cref="EvaluateDirect"/> is the pass over the rows.
+    /// </remarks>
+    public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        this.RequireDimension(point, gradient);
+        var statistics = Statistics;
+        var atFit = _atFit.Value;
+        var sumOfSquares = statistics.Expand(atFit ?? statistics.Centroid, point, gradient, out var magnitude);
+        if (atFit is not null && magnitude > 2 * sumOfSquares)
+        {
+            // Some terms about the fit cancel: those about the centroid may be smaller (far from the fit).
+            Span<double> sums = gradient.Length <= 64 ? stackalloc double[gradient.Length] : new double[gradient.Length];
+            var centred = statistics.Expand(statistics.Centroid, point, sums, out var centredMagnitude);
+            if (centredMagnitude < magnitude)
+            {
+                sumOfSquares = centred;
+                sums.CopyTo(gradient);
+            }
+        }
+
+        return Finish(sumOfSquares, gradient, _data.SampleCount);
+    }
+
+    /// <summary>
+    /// The cost and its gradient over every row by one pass over the data: the reference the statistics are tested
+    /// against. Same contract as <see cref="Evaluate(ReadOnlySpan{double}, Span{double})"/>.
+    /// </summary>
+    /// <remarks>
     /// With one feature (the teaching case) one fused pass forms the residuals r = w·x + b − y in registers and
     /// accumulates Σr², Σr and Σr·x at once, so x and y are read from memory once. With several features the rows go in
     /// blocks of 1024 whose residuals stay in cache while TensorPrimitives sums them. Both are measured against a plain
     /// loop in the LinearRegressionGradient benchmark.
     /// </remarks>
-    public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
+    public double EvaluateDirect(ReadOnlySpan<double> point, Span<double> gradient)
     {
         this.RequireDimension(point, gradient);
-        var sumOfSquares = _data.FeatureCount == 1
-            ? SingleFeature(_data.Column(0), _data.Targets, point[0], point[1], gradient)
-            : Blocked(point, gradient);
-        return Finish(sumOfSquares, gradient, _data.SampleCount);
+        return Finish(DirectSums(point, gradient), gradient, _data.SampleCount);
+    }
+
+    // Σr² over the rows, and Σr·xⱼ then Σr into sums.
+    private double DirectSums(ReadOnlySpan<double> point, Span<double> sums) => _data.FeatureCount == 1
+        ? SingleFeature(_data.Column(0), _data.Targets, point[0], point[1], sums)
+        : Blocked(point, sums);
+
+    // The residual sums at the least-squares fit, measured on the rows once, where the expansion about the centroid
+    // would lose more than four digits near the fit (a close fit: the residuals are small beside the data); null when
+    // that expansion is good enough, or the fit is not unique.
+    private ResidualSums? MeasureAtFit()
+    {
+        var statistics = Statistics;
+        var sums = new double[Dimension];
+        if (Minimum() is not { } fit || statistics.Expand(statistics.Centroid, fit, sums, out var magnitude) >= Cancellation * magnitude)
+        {
+            return null;
+        }
+
+        var sumOfSquares = DirectSums(fit, sums);
+        return Statistics.FromRows(fit, sumOfSquares, sums);
     }
 
     private static double SingleFeature(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double weight, double bias, Span<double> gradient)
@@ -179,59 +243,87 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
 
     /// <summary>
     /// The Hessian of the cost, the same at every point: c/m · Σ [x; 1][x; 1]ᵀ with c = 1 for half-mse and 2 for mse.
-    /// Row-major, <see cref="Dimension"/>².
+    /// Row-major, <see cref="Dimension"/>². From the statistics: Σxxᵀ = Sxx + m·x̄x̄ᵀ and Σx = m·x̄.
     /// </summary>
     public double[] Hessian()
     {
+        var statistics = Statistics;
+        var featureCount = _data.FeatureCount;
         var n = Dimension;
         var hessian = new double[n * n];
-        var scale = 2 * _lossScale / _data.SampleCount;
-        for (var a = 0; a < n; a++)
+        var scale = 2 * _lossScale;
+        var count = (double)_data.SampleCount;
+        for (var a = 0; a < featureCount; a++)
         {
-            for (var c = a; c < n; c++)
+            var meanA = statistics.FeatureMean(a);
+            for (var c = a; c < featureCount; c++)
             {
-                double sum;
-                if (a == n - 1)
-                {
-                    sum = _data.SampleCount;
-                }
-                else if (c == n - 1)
-                {
-                    sum = TensorPrimitives.Sum(_data.Column(a));
-                }
-                else
-                {
-                    sum = TensorPrimitives.Dot(_data.Column(a), _data.Column(c));
-                }
-
-                hessian[(a * n) + c] = hessian[(c * n) + a] = scale * sum;
+                hessian[(a * n) + c] = hessian[(c * n) + a] = scale * ((statistics.FeatureProduct(a, c) / count) + (meanA * statistics.FeatureMean(c)));
             }
+
+            hessian[(a * n) + featureCount] = hessian[(featureCount * n) + a] = scale * meanA;
         }
 
+        hessian[^1] = scale;
         return hessian;
     }
 
     /// <summary>
-    /// The exact minimiser, the least-squares fit: J is quadratic, so θ* = θ − H⁻¹∇J(θ) from any θ (here 0), solved by
-    /// Gaussian elimination with partial pivoting. Null when H is singular (a constant or repeated feature).
+    /// The exact minimiser, the least-squares fit, from the centred statistics: Sxx·w = Sxy, then b = ȳ − w·x̄. Solved on
+    /// the correlation matrix (Sxx scaled to a unit diagonal) by Gaussian elimination with partial pivoting. Null when
+    /// the fit is not unique: a feature that is constant, or that the others determine (a pivot below 10⁻¹²).
     /// </summary>
     public double[]? Minimum()
     {
-        var n = Dimension;
-        var hessian = Hessian();
-        var gradient = new double[n];
-        Evaluate(new double[n], gradient);
-        var a = new double[n, n + 1];
-        for (var r = 0; r < n; r++)
+        var statistics = Statistics;
+        var d = _data.FeatureCount;
+        var deviations = new double[d];
+        for (var j = 0; j < d; j++)
         {
-            for (var c = 0; c < n; c++)
+            // A spread of a few ulps of the values is rounding: the feature is constant.
+            var mean = Math.Abs(statistics.FeatureMean(j));
+            var noise = 8 * (Math.BitIncrement(mean) - mean);
+            var products = statistics.FeatureProduct(j, j);
+            if (!(products > _data.SampleCount * noise * noise))
             {
-                a[r, c] = hessian[(r * n) + c];
+                return null;
             }
 
-            a[r, n] = -gradient[r];
+            deviations[j] = Math.Sqrt(products);
         }
 
+        var a = new double[d, d + 1];
+        for (var r = 0; r < d; r++)
+        {
+            for (var c = 0; c < d; c++)
+            {
+                a[r, c] = statistics.FeatureProduct(r, c) / (deviations[r] * deviations[c]);
+            }
+
+            a[r, d] = statistics.FeatureTargetProduct(r) / deviations[r];
+        }
+
+        if (Solve(a) is not { } scaled)
+        {
+            return null;
+        }
+
+        var fit = new double[d + 1];
+        var bias = statistics.TargetMean;
+        for (var j = 0; j < d; j++)
+        {
+            fit[j] = scaled[j] / deviations[j];
+            bias -= fit[j] * statistics.FeatureMean(j);
+        }
+
+        fit[d] = bias;
+        return fit;
+    }
+
+    // Solves the n × (n + 1) augmented system in place; null when a pivot falls below 1e-12 (entries are at most 1).
+    private static double[]? Solve(double[,] a)
+    {
+        var n = a.GetLength(0);
         for (var col = 0; col < n; col++)
         {
             var pivot = col;
@@ -243,7 +335,7 @@ public sealed class LinearRegression : ISampledObjective, IQuadraticObjective
                 }
             }
 
-            if (Math.Abs(a[pivot, col]) < 1e-12 * Math.Max(1, Math.Abs(hessian[0])))
+            if (!(Math.Abs(a[pivot, col]) >= 1e-12))
             {
                 return null;
             }

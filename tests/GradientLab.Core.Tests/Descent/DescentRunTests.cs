@@ -175,4 +175,59 @@ public sealed class DescentRunTests
             return run.Trajectory.Zip(run.Trajectory.Skip(1)).All(pair => pair.Second.Loss <= pair.First.Loss * (1 + 1e-12));
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Trajectory_HoldsEveryPoint_EachLeftPointWithItsUpdate_TheLastWithoutOne()
+    {
+        var run = Numerics.Run(new LinearRegression(HousingTiny), [0, 0], 0.01, 3);
+        run.Step().ShouldBeTrue();
+        var before = run.Current;
+        before.Gradient.ShouldBeNull();
+        run.Trajectory.Count.ShouldBe(2);
+        run.Trajectory[^1].ShouldBeSameAs(before);
+        run.RunToEnd();
+        run.Trajectory.Select(p => p.Step).ShouldBe([0, 1, 2, 3]);
+        run.Trajectory.Take(3).ShouldAllBe(p => p.Gradient != null && p.LearningRate == 0.01);
+        run.Trajectory[1].Parameters.ShouldBe(before.Parameters);
+        run.Trajectory[^1].ShouldBe(run.Current);
+        Enumerable.Last(run.Trajectory.AsEnumerable()).Gradient.ShouldBeNull();
+        run.Trajectory.ToArray().ShouldBe(run.Trajectory);
+        run.Trajectory.ShouldContain(run.Current);
+        Should.Throw<ArgumentOutOfRangeException>(() => run.Trajectory[4]);
+    }
+
+    [Fact]
+    public void Trajectory_IsReadOnly()
+    {
+        var trajectory = (IList<StepRecord>)Numerics.Run(new Quadratic1D(), [4], 0.1, 2).Finished().Trajectory;
+        trajectory.IsReadOnly.ShouldBeTrue();
+        Should.Throw<NotSupportedException>(() => trajectory.Add(trajectory[0]));
+        Should.Throw<NotSupportedException>(() => trajectory[0] = trajectory[1]);
+        Should.Throw<NotSupportedException>(trajectory.Clear);
+    }
+
+    [Fact]
+    public void Trajectory_KeepsEveryPointExactly_AcrossItsStorageChunks()
+    {
+        // 600 steps span three chunks of 256 points: θₖ₊₁ = θₖ − γ·∇J(θₖ) must hold bit for bit at every point.
+        var run = Numerics.Run(new LinearRegression(HousingTiny), [0, 0], 0.01, 600).Finished();
+        run.Trajectory.Count.ShouldBe(601);
+        for (var k = 0; k < 600; k++)
+        {
+            var (point, next) = (run.Trajectory[k], run.Trajectory[k + 1]);
+            point.Step.ShouldBe(k);
+            point.Epoch.ShouldBe(k);
+            point.LearningRate.ShouldBe(0.01);
+            for (var i = 0; i < 2; i++)
+            {
+                next.Parameters[i].ShouldBe(point.Parameters[i] - (0.01 * point.Gradient![i]));
+            }
+        }
+
+        run.Trajectory[600].Gradient.ShouldBeNull();
+        run.Trajectory[300].ShouldBeSameAs(run.Trajectory[300]);
+        run.Trajectory[300].Parameters.ShouldNotBeAssignableTo<IList<double>>();
+        run.Trajectory[300].Parameters.Count.ShouldBe(2);
+        Should.Throw<ArgumentOutOfRangeException>(() => run.Trajectory[300].Parameters[2]);
+    }
 }
