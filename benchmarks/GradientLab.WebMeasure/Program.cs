@@ -61,7 +61,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first visit to /
 // 2. Frames per second at full speed, all three views.
 var live = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
 await live.GotoAsync(url + "/live?preset=course-lab");
-await live.WaitForSelectorAsync("[data-ready=true]");
+await live.WaitForSelectorAsync("[data-testid=step-count]");
 await live.GetByTestId("speed").SelectOptionAsync("200");
 await live.EvaluateAsync("""
     () => { window.__frames = 0; window.__longTasks = 0;
