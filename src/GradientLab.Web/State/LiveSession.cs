@@ -24,6 +24,7 @@ public sealed record SampleLine(int Row, IReadOnlyList<double> Features, double 
 public sealed class LiveSession
 {
     private readonly DescentRun _run;
+    private StepRecord[] _trajectory = [];
     private readonly ScenarioDiagnoser _diagnoser;
     private (int Cursor, DiagnosisReport Report)? _diagnosis;
 
@@ -33,6 +34,7 @@ public sealed class LiveSession
         : this(ScenarioResolver.Resolve(scenario ?? throw new ArgumentNullException(nameof(scenario))))
     {
         _run.RunToEnd();
+        _trajectory = [.. _run.Trajectory];
     }
 
     private LiveSession(ResolvedScenario resolved)
@@ -72,6 +74,7 @@ public sealed class LiveSession
             }
         }
 
+        session._trajectory = [.. session._run.Trajectory];
         return session;
     }
 
@@ -79,7 +82,11 @@ public sealed class LiveSession
     public ResolvedScenario Resolved { get; }
 
     /// <summary>Every point of the run, θ₀ first.</summary>
-    public IReadOnlyList<StepRecord> Trajectory => _run.Trajectory;
+    /// <remarks>
+    /// The finished run's points as one array, made once: every frame reads them (path, loss curve, diagnosis), and a
+    /// plain array is the cheapest thing to read under WebAssembly's interpreter.
+    /// </remarks>
+    public IReadOnlyList<StepRecord> Trajectory => _trajectory;
 
     /// <summary>The step the run stopped at.</summary>
     public int LastStep => _run.Current.Step;
