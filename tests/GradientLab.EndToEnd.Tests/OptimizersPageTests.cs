@@ -72,6 +72,21 @@ public sealed class OptimizersPageTests(WebAppFixture web)
     }
 
     [Fact]
+    public async Task TheMenu_AndTheStatePanel_DescribeTheSameRun_WhenTheChosenRunLeavesTheRace()
+    {
+        var page = await web.OpenAsync("/optimizers");
+        await page.GetByTestId("state-run").SelectOptionAsync("adam");
+        await Assertions.Expect(page.GetByTestId("state-firstMoment-0")).ToBeVisibleAsync();
+
+        // Take Adam out of the race: the menu must move to a run that exists, and the panel must show that run's state.
+        await page.GetByTestId("racer-adam").UncheckAsync();
+        var shown = await page.GetByTestId("state-run").InputValueAsync();
+        shown.ShouldNotBe("adam");
+        (await page.GetByTestId("state-run").Locator("option").AllInnerTextsAsync()).Count.ShouldBeGreaterThan(0);
+        (await page.GetByTestId("state-firstMoment-0").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task TheStatePanel_ShowsAdamsMomentsAfterStep1()
     {
         var page = await web.OpenAsync("/optimizers");

@@ -41,6 +41,9 @@ public sealed partial class Optimizers
     private string _selected = "adam";
     private Timer? _raceTimer;
 
+    /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
+    private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
+
     private (Racer Racer, ResolvedScenario Scenario, DescentRun Run)? SelectedRun =>
         _race is null || _race.Runs.Count == 0 ? null : _race.Runs.FirstOrDefault(r => r.Racer.Key == _selected) is { Racer: not null } found ? found : _race.Runs[0];
 
@@ -196,9 +199,10 @@ public sealed partial class Optimizers
             }
 
             _raceError = null;
-            if (!racers.Any(r => r.Key == _selected))
+            // The menu, the state panel and the diagnosis describe one run: a run that really exists in this race.
+            if (!_race.Runs.Any(r => r.Racer.Key == _selected) && _race.Runs.Count > 0)
             {
-                _selected = racers[^1].Key;
+                _selected = _race.Runs[^1].Racer.Key;
             }
         }
         catch (ScenarioException error)
