@@ -1,3 +1,4 @@
+using GradientLab.Core.Data;
 using System.Globalization;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
@@ -25,6 +26,7 @@ public sealed class LiveSession
 {
     private readonly DescentRun _run;
     private StepRecord[] _trajectory = [];
+    private FeatureScaling? _featureSpread;
     private readonly ScenarioDiagnoser _diagnoser;
     private (int Cursor, DiagnosisReport Report)? _diagnosis;
 
@@ -282,21 +284,10 @@ public sealed class LiveSession
                 return null;
             }
 
-            var x = data.Column(0);
-            var mean = 0.0;
-            foreach (var v in x)
-            {
-                mean += v;
-            }
-
-            mean /= x.Length;
-            var spread = 0.0;
-            foreach (var v in x)
-            {
-                spread += (v - mean) * (v - mean);
-            }
-
-            spread = Math.Sqrt(spread / x.Length);
+            // The feature's mean and spread, as the z-score scaling would measure them (FeatureScaling), once per run.
+            _featureSpread ??= FeatureScaling.Fit(data);
+            var mean = _featureSpread.Means[0];
+            var spread = _featureSpread.Deviations[0];
             var w0 = Trajectory[0].Parameters[0];
             var w1 = Trajectory[1].Parameters[0];
             var wrongWay = w0 < 0 ? w1 < w0 : w1 > w0 && w0 > 0 && Trajectory[^1].Parameters[0] < w0;
