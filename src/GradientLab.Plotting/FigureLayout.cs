@@ -1,0 +1,611 @@
+using System.Globalization;
+
+namespace GradientLab.Plotting;
+
+/// <summary>A text placed by the layout: its box (for overlap tests), its anchor point and how it is drawn.</summary>
+/// <param name="Text">What it says.</param>
+/// <param name="Box">The pixels it covers.</param>
+/// <param name="X">The anchor's x (start, middle or end of the text, by <paramref name="Anchor"/>).</param>
+/// <param name="Baseline">The baseline's y (for rotated text: the x of the rotated baseline).</param>
+/// <param name="Anchor">SVG text-anchor: start, middle or end.</param>
+/// <param name="Size">Font size in pixels.</param>
+/// <param name="Bold">Bold weight.</param>
+/// <param name="Role">tick-x, tick-y, title-x, title-y, legend, colorbar, annotation or banner.</param>
+/// <param name="Rotated">Rotated a quarter turn anticlockwise (the y title).</param>
+/// <param name="CssClass">The class that colours it.</param>
+/// <param name="TestId">A data-testid, for annotations that ask for one.</param>
+/// <param name="Source">The annotation it draws, if any.</param>
+public sealed record PlacedText(string Text, PixelRect Box, double X, double Baseline, string Anchor, double Size, bool Bold, string Role, bool Rotated = false, string CssClass = "gl-tick", string? TestId = null, Annotation? Source = null);
+
+/// <summary>A legend entry placed by the layout.</summary>
+public sealed record LegendEntry(Series Series, double SwatchX, double SwatchY, PlacedText Label);
+
+/// <summary>The colour bar beside a contour plot: one band per level, with labels.</summary>
+public sealed record ColorBarLayout(PixelRect Bar, IReadOnlyList<(double Level, string Color, double Y)> Bands);
+
+/// <summary>A contour series traced over the laid-out view.</summary>
+public sealed record ContourLayout(ContourSeries Series, IReadOnlyList<ContourLine> Lines, IReadOnlyList<double> Levels, Func<double, string> ColorOf);
+
+/// <summary>
+/// A <see cref="Figure"/> measured for a pixel size: the view's data ranges and scales, the plot area, and every text
+/// with its box. Margins come from the measured widths of the tick labels and titles in the figures' font (see
+/// <see cref="FontMetrics"/>), the legend goes where it covers the fewest data (outside the plot area when every
+/// corner would cover some), and text size grows with the figure's width.
+/// </summary>
+public sealed class FigureLayout
+{
+    private const double TickLength = 5;
+
+    private FigureLayout(Figure figure, int width, int height)
+    {
+        Figure = figure;
+        Width = width;
+        Height = height;
+        FontSize = Math.Clamp(12 + (width / 200.0), 13, 24);
+    }
+
+    /// <summary>The figure laid out.</summary>
+    public Figure Figure { get; }
+
+    /// <summary>Width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>The size of tick labels and legend text, in pixels (13 on a phone, up to 24 on a 4K screen).</summary>
+    public double FontSize { get; }
+
+    /// <summary>The size of axis titles and annotations.</summary>
+    public double TitleSize => FontSize * 1.08;
+
+    /// <summary>The data shown.</summary>
+    public DataRect Domain { get; private set; }
+
+    /// <summary>Whether the x axis is logarithmic.</summary>
+    public bool XLog { get; private set; }
+
+    /// <summary>Whether the y axis is logarithmic.</summary>
+    public bool YLog { get; private set; }
+
+    /// <summary>Where the data are drawn.</summary>
+    public PixelRect PlotArea { get; private set; }
+
+    /// <summary>The horizontal scale.</summary>
+    public IScale X { get; private set; } = null!;
+
+    /// <summary>The vertical scale (pixels grow downwards).</summary>
+    public IScale Y { get; private set; } = null!;
+
+    /// <summary>The ticks of the x axis.</summary>
+    public IReadOnlyList<Tick> XTicks { get; private set; } = [];
+
+    /// <summary>The ticks of the y axis.</summary>
+    public IReadOnlyList<Tick> YTicks { get; private set; } = [];
+
+    /// <summary>Every text of the figure with its box.</summary>
+    public IReadOnlyList<PlacedText> Texts { get; private set; } = [];
+
+    /// <summary>The legend's frame, if it has entries.</summary>
+    public PixelRect? LegendBox { get; private set; }
+
+    /// <summary>Whether the legend sits outside the plot area.</summary>
+    public bool LegendOutside { get; private set; }
+
+    /// <summary>The legend's entries.</summary>
+    public IReadOnlyList<LegendEntry> LegendEntries { get; private set; } = [];
+
+    /// <summary>The colour bar, for a figure with contours.</summary>
+    public ColorBarLayout? ColorBar { get; private set; }
+
+    /// <summary>The contours traced over the view.</summary>
+    public IReadOnlyList<ContourLayout> ContourLines { get; private set; } = [];
+
+    /// <summary>The pixel position of a data point.</summary>
+    public (double X, double Y) ToPixel(DataPoint point) => (X.ToPixel(point.X), Y.ToPixel(point.Y));
+
+    /// <summary>The data point under a pixel (as a click gives it).</summary>
+    public DataPoint ToData(double pixelX, double pixelY) => new(X.ToData(pixelX), Y.ToData(pixelY));
+
+    /// <summary>Whether a pixel lies inside the plot area.</summary>
+    public bool InPlotArea(double pixelX, double pixelY) =>
+        pixelX >= PlotArea.Left && pixelX <= PlotArea.Right && pixelY >= PlotArea.Top && pixelY <= PlotArea.Bottom;
+
+    /// <summary>Whether both scales can place the point (finite, and above zero on a log axis).</summary>
+    public bool CanShow(DataPoint point) => X.CanShow(point.X) && Y.CanShow(point.Y);
+
+    /// <summary>Every point a series draws, in pixels (function curves sampled), for legend placement and the layout tests.</summary>
+    public IEnumerable<(double X, double Y)> PixelPoints(Series series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series is FunctionSeries function)
+        {
+            return SampleFunction(function).Where(CanShow).Select(ToPixel);
+        }
+
+        if (series is ContourSeries or ReferenceLine or Annotation)
+        {
+            return [];
+        }
+
+        return series.Points.Where(CanShow).Select(ToPixel);
+    }
+
+    /// <summary>The points of a function series across the view, about two pixels apart.</summary>
+    public IReadOnlyList<DataPoint> SampleFunction(FunctionSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var from = Math.Max(series.From, Domain.XMin);
+        var to = Math.Min(series.To, Domain.XMax);
+        if (!(to >= from))
+        {
+            return [];
+        }
+
+        var count = Math.Clamp((int)((X.ToPixel(to) - X.ToPixel(from)) / 2), 2, 2000);
+        var points = new DataPoint[count + 1];
+        for (var i = 0; i <= count; i++)
+        {
+            var x = XLog ? Math.Pow(10, Math.Log10(from) + ((Math.Log10(to) - Math.Log10(from)) * i / count)) : from + ((to - from) * i / count);
+            points[i] = new DataPoint(x, series.Function(x));
+        }
+
+        return points;
+    }
+
+    internal static FigureLayout Measure(Figure figure, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        if (width < 120 || height < 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"A figure needs at least 120 × 100 pixels; asked for {width} × {height}.");
+        }
+
+        var layout = new FigureLayout(figure, width, height);
+        layout.Arrange(legendOutside: false);
+        if (layout.LegendEntries.Count > 0 && layout.LegendCover(layout.LegendBox!.Value) > 0)
+        {
+            layout.Arrange(legendOutside: true);
+        }
+
+        return layout;
+    }
+
+    private void Arrange(bool legendOutside)
+    {
+        var figure = Figure;
+        var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
+        var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
+        Domain = new DataRect(xMin, xMax, yMin, yMax);
+        XLog = xLog;
+        YLog = yLog;
+
+        var font = FontSize;
+        var line = FontMetrics.LineHeight(font);
+        var titleLine = FontMetrics.LineHeight(TitleSize);
+        var pad = Math.Round(font * 0.5);
+        var gap = Math.Round(font * 0.3);
+        var texts = new List<PlacedText>();
+
+        // The legend's own size, for an outside legend (below the plot on narrow figures, right of it on wide ones).
+        var entries = figure.Series.Where(s => s.InLegend && s.Name.Length > 0).DistinctBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var swatch = font * 1.8;
+        var entryWidths = entries.Select(s => swatch + gap + FontMetrics.Width(s.Name, font)).ToList();
+        var legendRow = line * 1.25;
+        var outsideRight = legendOutside && Width >= 900;
+        var legendColumnWidth = outsideRight ? entryWidths.DefaultIfEmpty(0).Max() + (2 * pad) : 0;
+        var legendRows = 0;
+        if (legendOutside && !outsideRight)
+        {
+            legendRows = FlowRows(entryWidths, Width - (2 * pad), font * 1.2).Count;
+        }
+
+        // The colour bar: bands of the contour levels, with a few labels and the bar's title written along it.
+        var contours = figure.Series.OfType<ContourSeries>().FirstOrDefault();
+        var barWidth = 0.0;
+        IReadOnlyList<double> levels = [];
+        SurfaceGrid? grid = null;
+        Func<double, string> colorOf = _ => "#888";
+        if (contours is not null)
+        {
+            var resolution = Math.Clamp(Width / 6, 40, 110);
+            grid = SurfaceGrid.Sample(contours.Function, Domain, resolution, resolution);
+            var (gridMin, gridMax) = grid.Range();
+            var floor = contours.Floor is { } f && double.IsFinite(f) ? Math.Min(f, gridMin) : gridMin;
+            levels = Contours.LevelsAbove(floor, gridMax, contours.LevelCount);
+            if (levels.Count >= 2)
+            {
+                var first = levels[0] - floor;
+                var last = levels[^1] - floor;
+                colorOf = level => ColorRamp.At(Math.Log((level - floor) / first) / Math.Log(last / first));
+                var labelWidth = LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font));
+                barWidth = gap + (font * 0.9) + gap + labelWidth + gap + (figure.ColorBarTitle is null ? 0 : titleLine) + pad;
+            }
+        }
+
+        var bottom = TickLength + gap + line + gap + titleLine + pad + (legendRows > 0 ? (legendRows * legendRow) + gap : 0);
+        var bannerHeight = figure.Banner is null ? 0 : titleLine + gap;
+        var top = pad + bannerHeight + (line / 2);
+        var plotHeight = Height - top - bottom;
+        var yTicks = MakeTicks(yLog, yMin, yMax, Math.Clamp((int)Math.Round(plotHeight / (font * 3.4)), 2, 8));
+        var yLabelWidth = yTicks.Select(t => FontMetrics.Width(t.Label, font)).DefaultIfEmpty(0).Max();
+        var left = pad + titleLine + gap + yLabelWidth + gap + TickLength;
+
+        // The x ticks: as many as fit without their labels touching; the last label's half-width sets the right margin.
+        var right = Math.Max(pad, barWidth + legendColumnWidth);
+        IReadOnlyList<Tick> xTicks = [];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var plotWidth = Width - left - right;
+            var xScale = Scale(xLog, xMin, xMax, left, left + plotWidth);
+            var count = Math.Clamp((int)(plotWidth / (font * 5)), 2, 10);
+            for (; count >= 2; count--)
+            {
+                xTicks = MakeTicks(xLog, xMin, xMax, count);
+                if (!XLabelsOverlap(xTicks, xScale, font))
+                {
+                    break;
+                }
+            }
+
+            var overhang = xTicks.Count == 0 ? 0 : (FontMetrics.Width(xTicks[^1].Label, font) / 2) - (left + plotWidth - xScale.ToPixel(xTicks[^1].Value));
+            right = Math.Max(Math.Max(pad, overhang + 2), barWidth + legendColumnWidth);
+        }
+
+        var area = new PixelRect(left, top, Math.Max(20, Width - left - right), Math.Max(20, Height - top - bottom));
+        PlotArea = area;
+        X = Scale(xLog, xMin, xMax, area.Left, area.Right);
+        Y = Scale(yLog, yMin, yMax, area.Bottom, area.Top);
+        XTicks = xTicks;
+        YTicks = yTicks;
+
+        // Tick labels and titles.
+        foreach (var tick in xTicks)
+        {
+            var x = X.ToPixel(tick.Value);
+            var baseline = area.Bottom + TickLength + gap + FontMetrics.Ascent(font);
+            texts.Add(Text(tick.Label, x, baseline, "middle", font, false, "tick-x"));
+        }
+
+        foreach (var tick in yTicks)
+        {
+            var y = Y.ToPixel(tick.Value);
+            var baseline = y + (FontMetrics.Ascent(font) * 0.35);
+            texts.Add(Text(tick.Label, area.Left - TickLength - gap, baseline, "end", font, false, "tick-y"));
+        }
+
+        if (figure.X.Title.Length > 0)
+        {
+            var baseline = area.Bottom + TickLength + gap + line + gap + FontMetrics.Ascent(TitleSize);
+            texts.Add(Text(figure.X.Title, area.Left + (area.Width / 2), baseline, "middle", TitleSize, false, "title-x", "gl-label"));
+        }
+
+        if (figure.Y.Title.Length > 0)
+        {
+            var titleWidth = FontMetrics.Width(figure.Y.Title, TitleSize);
+            var centreY = area.Top + (area.Height / 2);
+            var baselineX = pad + FontMetrics.Ascent(TitleSize);
+            var box = new PixelRect(pad, centreY - (titleWidth / 2), titleLine, titleWidth);
+            texts.Add(new PlacedText(figure.Y.Title, box, baselineX, centreY, "middle", TitleSize, false, "title-y", Rotated: true, CssClass: "gl-label"));
+        }
+
+        if (figure.Banner is { } banner)
+        {
+            texts.Add(Text(banner, area.Left, pad + FontMetrics.Ascent(TitleSize), "start", TitleSize, true, "banner", "gl-note"));
+        }
+
+        // The colour bar beside the plot area.
+        ContourLines = [];
+        ColorBar = null;
+        if (contours is not null && grid is not null && levels.Count >= 2)
+        {
+            var fine = SurfaceGrid.Sample(contours.Function, Domain, Math.Clamp((int)(area.Width / 5), 40, 120), Math.Clamp((int)(area.Height / 5), 40, 120));
+            ContourLines = [new ContourLayout(contours, Contours.Trace(fine, levels), levels, colorOf)];
+            var barLeft = area.Right + gap;
+            var bar = new PixelRect(barLeft, area.Top, font * 0.9, area.Height);
+            var bands = new List<(double, string, double)>();
+            for (var i = 0; i < levels.Count; i++)
+            {
+                bands.Add((levels[i], colorOf(levels[i]), bar.Bottom - (bar.Height * (i + 1) / levels.Count)));
+            }
+
+            ColorBar = new ColorBarLayout(bar, bands);
+            var labelled = LevelLabels(levels);
+            var lastBottom = double.PositiveInfinity;
+            foreach (var (index, label) in labelled)
+            {
+                var y = bar.Bottom - (bar.Height * (index + 0.5) / levels.Count);
+                var baseline = y + (FontMetrics.Ascent(font) * 0.35);
+                if (baseline + FontMetrics.Descent(font) > lastBottom - 2)
+                {
+                    continue;
+                }
+
+                var text = Text(label, bar.Right + gap, baseline, "start", font, false, "colorbar");
+                texts.Add(text);
+                lastBottom = text.Box.Top;
+            }
+
+            if (figure.ColorBarTitle is { } barTitle)
+            {
+                var titleWidth = FontMetrics.Width(barTitle, TitleSize);
+                var x = bar.Right + gap + LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font)) + gap;
+                var centreY = area.Top + (area.Height / 2);
+                texts.Add(new PlacedText(barTitle, new PixelRect(x, centreY - (titleWidth / 2), titleLine, titleWidth), x + FontMetrics.Ascent(TitleSize), centreY, "middle", TitleSize, false, "colorbar-title", Rotated: true, CssClass: "gl-label"));
+            }
+        }
+
+        // The legend: inside, in the corner that covers the fewest data; or outside when every corner covers some.
+        LegendOutside = legendOutside;
+        LegendEntries = [];
+        LegendBox = null;
+        if (entries.Count > 0)
+        {
+            PixelRect box;
+            var placed = new List<LegendEntry>();
+            if (legendOutside && !outsideRight)
+            {
+                var rows = FlowRows(entryWidths, Width - (2 * pad), font * 1.2);
+                var top0 = Height - pad - (rows.Count * legendRow);
+                box = new PixelRect(pad, top0, Width - (2 * pad), rows.Count * legendRow);
+                var k = 0;
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var x = pad;
+                    foreach (var w in rows[r])
+                    {
+                        placed.Add(Entry(entries[k], x, top0 + (r * legendRow), swatch, gap, font, legendRow));
+                        x += w + (font * 1.2);
+                        k++;
+                    }
+                }
+            }
+            else
+            {
+                var boxWidth = entryWidths.Max() + (2 * pad);
+                var boxHeight = (entries.Count * legendRow) + pad;
+                var candidates = outsideRight
+                    ? [new PixelRect(Width - boxWidth, area.Top, boxWidth, boxHeight)]
+                    : new[]
+                    {
+                        new PixelRect(area.Right - boxWidth - gap, area.Top + gap, boxWidth, boxHeight),
+                        new PixelRect(area.Left + gap, area.Top + gap, boxWidth, boxHeight),
+                        new PixelRect(area.Right - boxWidth - gap, area.Bottom - boxHeight - gap, boxWidth, boxHeight),
+                        new PixelRect(area.Left + gap, area.Bottom - boxHeight - gap, boxWidth, boxHeight),
+                        new PixelRect(area.Left + ((area.Width - boxWidth) / 2), area.Top + gap, boxWidth, boxHeight),
+                        new PixelRect(area.Left + ((area.Width - boxWidth) / 2), area.Bottom - boxHeight - gap, boxWidth, boxHeight),
+                    };
+                box = candidates.OrderBy(LegendCover).First();
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    placed.Add(Entry(entries[i], box.Left + pad, box.Top + (pad / 2) + (i * legendRow), swatch, gap, font, legendRow));
+                }
+            }
+
+            LegendBox = box;
+            LegendEntries = placed;
+            texts.AddRange(placed.Select(e => e.Label));
+        }
+
+        // Annotations beside their points: the first position that stays inside the plot area and touches no other text.
+        foreach (var note in figure.Series.OfType<Annotation>())
+        {
+            if (Place(note, texts) is { } text)
+            {
+                texts.Add(text);
+            }
+        }
+
+        Texts = texts;
+    }
+
+    private PlacedText? Place(Annotation note, List<PlacedText> taken)
+    {
+        var size = TitleSize;
+        var at = note.At;
+        if (!double.IsFinite(at.X) || (XLog && at.X <= 0))
+        {
+            return null;
+        }
+
+        var area = PlotArea;
+        var text = note.Text;
+        double px, py;
+        if (!Y.CanShow(at.Y))
+        {
+            return null;
+        }
+
+        px = X.ToPixel(at.X);
+        py = Y.ToPixel(at.Y);
+        if (py < area.Top)
+        {
+            text += " ↑";
+        }
+        else if (py > area.Bottom)
+        {
+            text += " ↓";
+        }
+
+        px = Math.Clamp(px, area.Left, area.Right);
+        py = Math.Clamp(py, area.Top, area.Bottom);
+        var width = FontMetrics.Width(text, size, note.Bold);
+        var ascent = FontMetrics.Ascent(size);
+        var d = size * 0.6;
+        var candidates = new (double X, double Baseline, string Anchor)[]
+        {
+            (px + d, py - d, "start"), (px - d, py - d, "end"), (px + d, py + d + ascent, "start"), (px - d, py + d + ascent, "end"),
+            (px + d, py + (ascent / 2), "start"), (px - d, py + (ascent / 2), "end"), (px, py - d, "middle"), (px, py + d + ascent, "middle"),
+        };
+        PlacedText? best = null;
+        var bestCover = int.MaxValue;
+        foreach (var (x, baseline, anchor) in candidates)
+        {
+            var placed = Text(text, x, baseline, anchor, size, note.Bold, "annotation", note.CssClass) with { TestId = note.TestId, Source = note };
+            var box = placed.Box;
+            if (box.Left < area.Left + 2 || box.Right > area.Right - 2 || box.Top < area.Top + 2 || box.Bottom > area.Bottom - 2)
+            {
+                continue;
+            }
+
+            if (taken.Any(t => Overlap(t.Box, box)) || (LegendBox is { } legend && Overlap(legend, box)))
+            {
+                continue;
+            }
+
+            var cover = Figure.Series.Where(s => s is not Annotation).Sum(s => PixelPoints(s).Count(p => Inside(box, p, 2)));
+            if (cover < bestCover)
+            {
+                best = placed;
+                bestCover = cover;
+                if (cover == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (best is not null)
+        {
+            return best;
+        }
+
+        // Nowhere clear: keep it inside the plot area, at the top left, where a reader looks first.
+        var fallback = Text(text, area.Left + 4, area.Top + 4 + ascent, "start", size, note.Bold, "annotation", note.CssClass) with { TestId = note.TestId, Source = note };
+        return taken.Any(t => Overlap(t.Box, fallback.Box)) || width > area.Width ? null : fallback;
+    }
+
+    private static LegendEntry Entry(Series series, double x, double top, double swatch, double gap, double font, double row)
+    {
+        var baseline = top + ((row - FontMetrics.LineHeight(font)) / 2) + FontMetrics.Ascent(font);
+        var label = Text(series.Name, x + swatch + gap, baseline, "start", font, false, "legend");
+        return new LegendEntry(series, x, baseline - (FontMetrics.Ascent(font) * 0.35), label);
+    }
+
+    private int LegendCover(PixelRect box) =>
+        Figure.Series.Sum(s => PixelPoints(s).Count(p => Inside(box, p, 4)));
+
+    private static bool Inside(PixelRect box, (double X, double Y) p, double margin) =>
+        p.X >= box.Left - margin && p.X <= box.Right + margin && p.Y >= box.Top - margin && p.Y <= box.Bottom + margin;
+
+    /// <summary>Whether two boxes share any pixels.</summary>
+    public static bool Overlap(PixelRect a, PixelRect b) => a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
+
+    private static List<List<double>> FlowRows(IReadOnlyList<double> widths, double available, double spacing)
+    {
+        var rows = new List<List<double>>();
+        var current = new List<double>();
+        var used = 0.0;
+        foreach (var w in widths)
+        {
+            if (current.Count > 0 && used + spacing + w > available)
+            {
+                rows.Add(current);
+                current = [];
+                used = 0;
+            }
+
+            used += (current.Count > 0 ? spacing : 0) + w;
+            current.Add(w);
+        }
+
+        if (current.Count > 0)
+        {
+            rows.Add(current);
+        }
+
+        return rows;
+    }
+
+    private static PlacedText Text(string text, double x, double baseline, string anchor, double size, bool bold, string role, string cssClass = "gl-tick")
+    {
+        var width = FontMetrics.Width(text, size, bold);
+        var left = anchor switch { "middle" => x - (width / 2), "end" => x - width, _ => x };
+        var box = new PixelRect(left, baseline - FontMetrics.Ascent(size), width, FontMetrics.LineHeight(size));
+        return new PlacedText(text, box, x, baseline, anchor, size, bold, role, CssClass: cssClass);
+    }
+
+    private static bool XLabelsOverlap(IReadOnlyList<Tick> ticks, IScale scale, double font)
+    {
+        for (var i = 1; i < ticks.Count; i++)
+        {
+            var previousRight = scale.ToPixel(ticks[i - 1].Value) + (FontMetrics.Width(ticks[i - 1].Label, font) / 2);
+            var left = scale.ToPixel(ticks[i].Value) - (FontMetrics.Width(ticks[i].Label, font) / 2);
+            if (left - previousRight < font * 0.8)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IReadOnlyList<(int Index, string Label)> LevelLabels(IReadOnlyList<double> levels)
+    {
+        // Every level's label, with as few significant digits as keep neighbours apart.
+        for (var digits = 2; digits <= 6; digits++)
+        {
+            var labels = levels.Select(l => NiceNumbers.Significant(l, digits)).ToList();
+            if (labels.Distinct(StringComparer.Ordinal).Count() == labels.Count || digits == 6)
+            {
+                return [.. labels.Select((label, i) => (i, label))];
+            }
+        }
+
+        return [];
+    }
+
+    private static IReadOnlyList<Tick> MakeTicks(bool log, double min, double max, int count) =>
+        log ? new LogScale(min, max, 0, 1).Ticks(count) : NiceNumbers.Ticks(min, max, count);
+
+    private static IScale Scale(bool log, double min, double max, double from, double to) =>
+        log ? new LogScale(min, max, from, to) : new LinearScale(min, max, from, to);
+
+    /// <summary>The axis range: fixed limits where given, else the data's (log when asked, or automatically over three decades), padded; never empty.</summary>
+    private static (double Min, double Max, bool Log) Range(Axis axis, IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        var positive = finite.Where(v => v > 0).ToList();
+        var log = axis.Scale switch
+        {
+            ScaleKind.Log => true,
+            ScaleKind.Auto => positive.Count > 0 && positive.Count == finite.Count && (axis.Min is null || axis.Min > 0) && positive.Max() / positive.Min() > 1000,
+            _ => false,
+        };
+
+        if (log)
+        {
+            var low = axis.Min is > 0 ? axis.Min.Value : positive.Count > 0 ? positive.Min() : 0.1;
+            var high = axis.Max is { } fixedHigh && fixedHigh > low ? fixedHigh : positive.Count > 0 ? positive.Max() : 10;
+            if (!(high > low * 1.0001))
+            {
+                (low, high) = (low / 10, high * 10);
+            }
+
+            var ratio = Math.Pow(high / low, axis.Padding);
+            return (axis.Min is > 0 ? low : low / ratio, axis.Max is not null ? high : high * ratio, true);
+        }
+
+        var min = axis.Min ?? (finite.Count > 0 ? finite.Min() : 0);
+        var max = axis.Max ?? (finite.Count > 0 ? finite.Max() : 1);
+        if (axis.IncludeZero)
+        {
+            min = axis.Min ?? Math.Min(min, 0);
+            max = axis.Max ?? Math.Max(max, 0);
+        }
+
+        var span = max - min;
+        var scale = Math.Max(Math.Abs(min), Math.Abs(max));
+        if (!(span > 1e-12 * Math.Max(1, scale)))
+        {
+            // All values (nearly) equal: a sensible range around them, never ±1e-16.
+            var half = scale > 1e-6 ? scale * 0.1 : 1;
+            return (min - half, max + half, false);
+        }
+
+        var padding = span * axis.Padding;
+        return (axis.Min ?? min - padding, axis.Max ?? max + padding, false);
+    }
+
+    internal static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+namespace GradientLab.Plotting;
+
+/// <summary>
+/// Checks a laid-out figure for what a reader would call broken: texts on top of each other, text leaving the figure,
+/// text inside the plot area on top of drawn data, a legend hiding data, a marker drawn outside the frame.
+/// </summary>
+public static class LayoutAudit
+{
+    /// <summary>Every problem found, each in a sentence naming the texts or series; empty when the layout is clean.</summary>
+    public static IReadOnlyList<string> Problems(FigureLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var problems = new List<string>();
+        var texts = layout.Texts;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var box = texts[i].Box;
+            if (box.Left < -0.5 || box.Top < -0.5 || box.Right > layout.Width + 0.5 || box.Bottom > layout.Height + 0.5)
+            {
+                problems.Add($"'{texts[i].Text}' ({texts[i].Role}) leaves the {layout.Width}×{layout.Height} figure: {Describe(box)}");
+            }
+
+            for (var j = i + 1; j < texts.Count; j++)
+            {
+                if (FigureLayout.Overlap(box, texts[j].Box))
+                {
+                    problems.Add($"'{texts[i].Text}' ({texts[i].Role}) overlaps '{texts[j].Text}' ({texts[j].Role})");
+                }
+            }
+
+            if (texts[i].Role is "tick-x" or "tick-y" or "title-x" or "title-y" && FigureLayout.Overlap(Shrink(box), layout.PlotArea))
+            {
+                problems.Add($"'{texts[i].Text}' ({texts[i].Role}) reaches into the plot area");
+            }
+        }
+
+        foreach (var series in layout.Figure.Series)
+        {
+            var points = layout.PixelPoints(series).ToList();
+            foreach (var text in texts.Where(t => t.Role == "annotation"))
+            {
+                var covered = points.Count(p => Inside(text.Box, p));
+                if (covered > 0)
+                {
+                    problems.Add($"the note '{text.Text}' covers {covered} point(s) of '{series.Name}'");
+                }
+            }
+
+            if (layout.LegendBox is { } legend && !layout.LegendOutside && points.Any(p => Inside(legend, p)))
+            {
+                problems.Add($"the legend covers points of '{series.Name}'");
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool Inside(PixelRect box, (double X, double Y) p) => p.X > box.Left && p.X < box.Right && p.Y > box.Top && p.Y < box.Bottom;
+
+    private static PixelRect Shrink(PixelRect box) => new(box.Left + 1, box.Top + 1, Math.Max(0, box.Width - 2), Math.Max(0, box.Height - 2));
+
+    private static string Describe(PixelRect box) => $"({FigureLayout.N(box.Left)}, {FigureLayout.N(box.Top)})–({FigureLayout.N(box.Right)}, {FigureLayout.N(box.Bottom)})";
+}
