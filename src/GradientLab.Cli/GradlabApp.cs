@@ -292,17 +292,20 @@ public static class GradlabApp
         var figure = new Option<string?>("--figure") { Description = "contour (the cost surface with the path; needs two parameters), data (the samples with the model) or loss. Default: contour where possible, else loss." };
         figure.AcceptOnlyFromAmong("contour", "data", "loss");
         var step = CliOptions.Whole("--step", "Draw the run up to this step (default: its last).", 0, DescentSettings.StepLimit);
-        var log = CliOptions.Flag("--log", "Loss on a log scale.");
+        var log = CliOptions.Flag("--log", "Loss on a log scale (by default the axis turns logarithmic when the loss spans more than three decades).");
+        var widthOption = CliOptions.Whole("--width", "The figure's width in pixels (default 640); the height follows, and the text is laid out for that width.", 240, 4000);
         var output = OutOption("The figure file: .svg, or .png (drawn with librsvg); written whole, or not at all.", required: true);
         var command = new Command("plot", "Run a scenario and draw a figure of it as SVG or PNG.") { scenario };
         overrides.AddTo(command);
         command.Options.Add(figure);
         command.Options.Add(step);
         command.Options.Add(log);
+        command.Options.Add(widthOption);
         command.Options.Add(output);
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(output)!;
+            var pixels = parsed.GetValue(widthOption) ?? GradientLab.Figures.RunFigures.Width;
             var extension = Path.GetExtension(file).ToLowerInvariant();
             if (extension is not (".svg" or ".png"))
             {
@@ -318,10 +321,10 @@ public static class GradlabApp
             var (svg, width, height) = kind switch
             {
                 "contour" when !figures.HasContour => throw new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss."),
-                "contour" => (figures.ContourFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
+                "contour" => (figures.ContourFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 "data" when !figures.HasData => throw new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
-                "data" => (figures.DataFigure(cursor), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.Height),
-                _ => (figures.Loss(cursor, parsed.GetValue(log), standalone: true), GradientLab.Figures.RunFigures.Width, GradientLab.Figures.RunFigures.LossHeight),
+                "data" => (figures.DataFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
+                _ => (figures.LossFigureSvg(cursor, parsed.GetValue(log) ? true : null, pixels, pixels * 9 / 16), pixels, pixels * 9 / 16),
             };
             if (extension == ".png")
             {

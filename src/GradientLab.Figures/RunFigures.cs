@@ -6,28 +6,33 @@ using GradientLab.Scenarios;
 namespace GradientLab.Figures;
 
 /// <summary>
-/// The three linked views of a run as SVG: the data with the model, the cost surface J(w, b) with the path, and the loss
-/// curve. The web page stacks a static layer (axes, data, contours: drawn once per run) under a dynamic one (redrawn
-/// at every step); a file gets both in one figure. Every view shows the run up to a cursor, a step of the trajectory.
+/// The three linked views of a run as figures of the plot model: the data with the model, the cost surface J(w, b)
+/// with the path, and the loss curve. Every view shows the run up to a cursor (a step of the trajectory) and follows
+/// it: the contour view always holds the whole path so far and the minimum (zooming out, and saying so, when a run
+/// diverges, unless <see cref="PinView"/>), the loss axis turns logarithmic when the loss spans more than three decades,
+/// and a prediction off the data chart is written at its edge with an arrow. The web page stacks a static layer (axes,
+/// data, contours) under a dynamic one (redrawn at every step); a file gets one standalone drawing.
 /// </summary>
 public sealed class RunFigures
 {
-    /// <summary>Width of each chart in pixels.</summary>
-    public const int Width = 430;
+    /// <summary>Width of a figure written to a file, in pixels.</summary>
+    public const int Width = 640;
 
-    /// <summary>Height of each chart in pixels.</summary>
-    public const int Height = 320;
+    /// <summary>Height of the data and contour figures written to a file.</summary>
+    public const int Height = 480;
 
-    /// <summary>Height of the loss chart in pixels.</summary>
-    public const int LossHeight = 250;
+    /// <summary>Height of the loss figure written to a file.</summary>
+    public const int LossHeight = 360;
 
     private readonly ResolvedScenario _scenario;
     private readonly IReadOnlyList<StepRecord> _trajectory;
     private readonly IReadOnlyList<double>? _minimum;
     private readonly DataRect _dataDomain;
     private readonly DataRect? _contourWindow;
-    private string? _dataStatic;
-    private string? _contourStatic;
+    private readonly int _lastFinite;
+    private readonly LayeredFigure _dataLayers = new();
+    private readonly LayeredFigure _contourLayers = new();
+    private (int Zoom, ContourSeries Series)? _contours;
 
     /// <summary>Prepares the views of a run of <paramref name="scenario"/> with the points of <paramref name="trajectory"/>.</summary>
     public RunFigures(ResolvedScenario scenario, IReadOnlyList<StepRecord> trajectory)
@@ -39,6 +44,11 @@ public sealed class RunFigures
         _minimum = scenario.KnownMinimum();
         _dataDomain = DataDomain();
         _contourWindow = scenario.ParameterNames.Count == 2 ? ContourWindow() : null;
+        _lastFinite = trajectory.Count - 1;
+        while (_lastFinite > 0 && !trajectory[_lastFinite].Parameters.All(double.IsFinite))
+        {
+            _lastFinite--;
+        }
     }
 
     /// <summary>Whether the run has exactly two parameters, so J(w, b) can be drawn as contours.</summary>
@@ -50,150 +60,200 @@ public sealed class RunFigures
     /// <summary>The x at which the data view writes the model's prediction.</summary>
     public double PredictionX { get; set; } = double.NaN;
 
-    /// <summary>The data view's axes and samples.</summary>
-    public string DataStatic() => _dataStatic ??= DrawDataStatic(DataPlot()).ToSvg("gl-layer");
+    /// <summary>Keep the contour view on the region around the start and the minimum, even when the path leaves it.</summary>
+    public bool PinView { get; set; }
 
-    /// <summary>The data view's current line and its prediction at <see cref="PredictionX"/>.</summary>
-    public string DataDynamic(int cursor) => DrawDataDynamic(DataPlot(), cursor).ToSvg("gl-layer");
+    /// <summary>The width and height the page gives the data and contour views.</summary>
+    public (int Width, int Height) ViewSize { get; set; } = (430, 330);
 
-    /// <summary>The data view as one standalone figure (for a file).</summary>
-    public string DataFigure(int cursor) => DrawDataDynamic(DrawDataStatic(DataPlot()), cursor).ToSvg(standalone: true);
+    /// <summary>The width and height the page gives the loss view.</summary>
+    public (int Width, int Height) LossSize { get; set; } = (430, 260);
 
-    /// <summary>The contour view as one standalone figure (for a file).</summary>
-    public string ContourFigure(int cursor) => DrawContourDynamic(DrawContourStatic(ContourPlot()), cursor).ToSvg(standalone: true);
-
-    private Plot DrawDataStatic(Plot plot) => plot
-        .Axes(AxisLabel(_scenario.InputData!.FeatureNames[0]), AxisLabel(_scenario.InputData.TargetName))
-        .Points(Samples());
-
-    private Plot DrawDataDynamic(Plot plot, int cursor)
+    /// <summary>The data view as a figure: the samples, the model's line at <paramref name="cursor"/> and its prediction.</summary>
+    public Figure DataFigure(int cursor)
     {
-        var parameters = _trajectory[cursor].Parameters;
-        var input = _scenario.InputData!;
+        var input = _scenario.InputData ?? throw new InvalidOperationException("This scenario has no data to plot.");
+        var parameters = _trajectory[Clamp(cursor)].Parameters;
+        var figure = new Figure("data", $"{AxisLabel(input.TargetName)} against {AxisLabel(input.FeatureNames[0])}, with the model at step {Clamp(cursor)}");
+        figure.X.Title = AxisLabel(input.FeatureNames[0]);
+        figure.Y.Title = AxisLabel(input.TargetName);
+        (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (_dataDomain.XMin, _dataDomain.XMax, _dataDomain.YMin, _dataDomain.YMax);
+        figure.Add(new ScatterSeries("samples", Samples()) { CssClass = "gl-data", InLegend = true });
         if (input.FeatureCount == 1)
         {
-            var line = Enumerable.Range(0, 121)
-                .Select(i => _dataDomain.XMin + ((_dataDomain.XMax - _dataDomain.XMin) * i / 120))
-                .Select(x => new DataPoint(x, _scenario.Predict(parameters, [x])))
-                .ToList();
-            plot.Line(line, "gl-line", "model-line");
+            figure.Add(new FunctionSeries("model", x => _scenario.Predict(parameters, [x])) { CssClass = "gl-line", Layer = FigureLayer.Dynamic, InLegend = true, TestId = "model-line" });
             var at = double.IsFinite(PredictionX) ? PredictionX : DefaultPredictionX(input.FeatureNames[0]);
-            var prediction = _scenario.Predict(parameters, [at]);
-            plot.VerticalLine(at);
-            plot.Marker(new DataPoint(at, prediction), "gl-current", size: 5);
-            var offChart = prediction > _dataDomain.YMax ? " ↑ off the chart" : prediction < _dataDomain.YMin ? " ↓ off the chart" : "";
-            plot.Note(new DataPoint(at, prediction), $"f({F(at)}) = {F(prediction)}{offChart}", dx: offChart.Length > 0 ? -8 : 8, anchor: offChart.Length > 0 ? "end" : "start", testId: "prediction-note");
+            if (double.IsFinite(at))
+            {
+                var prediction = _scenario.Predict(parameters, [at]);
+                figure.Add(new ReferenceLine($"x = {F(at)}", at, vertical: true) { CssClass = "gl-marker-line", Layer = FigureLayer.Dynamic });
+                figure.Add(new MarkerSeries("prediction", new DataPoint(at, Math.Clamp(prediction, _dataDomain.YMin, _dataDomain.YMax))) { CssClass = "gl-current", Size = 5, Layer = FigureLayer.Dynamic });
+                figure.Add(new Annotation($"f({F(at)}) = {F(prediction)}", new DataPoint(at, prediction)) { Layer = FigureLayer.Dynamic, TestId = "prediction-note" });
+                figure.Description = $"Step {Clamp(cursor)}: the model predicts {F(prediction)} at {F(at)}.";
+            }
         }
         else
         {
             // Several features: each sample's prediction, drawn above its first feature.
+            var predictions = new List<DataPoint>();
             for (var row = 0; row < input.SampleCount; row++)
             {
                 var features = Enumerable.Range(0, input.FeatureCount).Select(j => input.Column(j)[row]).ToArray();
-                plot.Marker(new DataPoint(features[0], _scenario.Predict(parameters, features)), "gl-prediction", "cross", 3);
+                predictions.Add(new DataPoint(features[0], _scenario.Predict(parameters, features)));
+            }
+
+            figure.Add(new ScatterSeries("predictions", predictions) { CssClass = "gl-prediction", Radius = 3, Layer = FigureLayer.Dynamic, InLegend = true, FitsView = false });
+            figure.Description = $"Step {Clamp(cursor)}: each sample's prediction beside its target.";
+        }
+
+        return figure;
+    }
+
+    /// <summary>The contour view as a figure: J's level curves over a view that holds the path up to <paramref name="cursor"/>, the path and the minimum.</summary>
+    public Figure ContourFigure(int cursor)
+    {
+        var window = ContourView(cursor, out var zoom);
+        var names = _scenario.ParameterNames;
+        var objective = _scenario.Settings.Objective;
+        var figure = new Figure("contour", $"The cost J({names[0]}, {names[1]}) with the path of gradient descent") { ColorBarTitle = "J (cost)" };
+        figure.X.Title = names[0];
+        figure.Y.Title = names[1];
+        (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (window.XMin, window.XMax, window.YMin, window.YMax);
+        var floor = _minimum is { } m ? objective.Value([.. m]) : (double?)null;
+        // Linear regression evaluates its quadratic form from the data's statistics: O(1) per point, however many rows.
+        if (_contours is not { } contours || contours.Zoom != zoom)
+        {
+            // One series per view, so its sampled grid and traced levels are kept while the view stays.
+            _contours = contours = (zoom, new ContourSeries("J", (w, b) => objective.Value([w, b]), window, floor));
+        }
+
+        figure.Add(contours.Series);
+        if (zoom > 0)
+        {
+            figure.Banner = $"view zoomed out ×{Math.Pow(2, zoom):0} to follow the run";
+        }
+
+        if (_minimum is { } minimum)
+        {
+            figure.Add(new MarkerSeries("minimum", new DataPoint(minimum[0], minimum[1]), MarkerShape.Star) { CssClass = "gl-minimum", InLegend = true, Tooltip = $"minimum: {names[0]} = {F(minimum[0])}, {names[1]} = {F(minimum[1])}" });
+        }
+
+        var shown = Clamp(cursor);
+        var path = new DataPoint[shown + 1];
+        for (var i = 0; i <= shown; i++)
+        {
+            path[i] = new DataPoint(_trajectory[i].Parameters[0], _trajectory[i].Parameters[1]);
+        }
+
+        var every = Math.Max(1, (_trajectory.Count - 1) / 25);
+        var current = path[^1];
+        figure.Add(new PathSeries("path", path)
+        {
+            CssClass = "gl-path",
+            Layer = FigureLayer.Dynamic,
+            InLegend = true,
+            FitsView = false,
+            ArrowAt = i => i < 6 || i % every == 0,
+            CurrentTooltip = $"{names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}",
+            CurrentTestId = "current-point",
+        });
+        var visible = window.XMin <= current.X && current.X <= window.XMax && window.YMin <= current.Y && current.Y <= window.YMax;
+        figure.Description = visible
+            ? $"Step {shown}: {names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}, J = {F(_trajectory[shown].Loss)}."
+            : $"Step {shown}: the path has left every view ({names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}); the run diverged.";
+        return figure;
+    }
+
+    /// <summary>The loss curve up to <paramref name="cursor"/> with that step marked; log scale when asked, or (null) when the loss spans more than three decades.</summary>
+    public Figure LossFigure(int cursor, bool? logScale = null)
+    {
+        var shown = Clamp(cursor);
+        var figure = new Figure("loss", "The cost J at each step");
+        figure.X.Title = "step";
+        // The step axis grows with the run, so the first steps are not squeezed against the left edge.
+        figure.X.Min = 0;
+        figure.X.Max = Math.Max(10, Math.Min(_trajectory.Count - 1, (int)Math.Ceiling(shown * 1.25 / 10) * 10));
+        figure.Y.Scale = logScale switch { true => ScaleKind.Log, false => ScaleKind.Linear, null => ScaleKind.Auto };
+        var points = new DataPoint[shown + 1];
+        for (var i = 0; i <= shown; i++)
+        {
+            points[i] = new DataPoint(_trajectory[i].Step, _trajectory[i].Loss);
+        }
+
+        figure.Add(new LineSeries("J", points) { CssClass = "gl-loss" });
+        figure.Add(new ReferenceLine("this step", shown, vertical: true) { CssClass = "gl-marker-line", Layer = FigureLayer.Dynamic });
+        figure.Add(new MarkerSeries("current", points[^1]) { CssClass = "gl-current", Size = 4, Layer = FigureLayer.Dynamic });
+        var loss = _trajectory[shown].Loss;
+        figure.Description = $"Step {shown}: J = {F(loss)}" + (shown > 0 ? $", {(loss > _trajectory[0].Loss ? "above" : "below")} the start's {F(_trajectory[0].Loss)}." : ".");
+        return figure;
+    }
+
+    /// <summary>The data view's axes and samples (the page's static layer).</summary>
+    public string DataStatic(int cursor = 0) => _dataLayers.Static(cursor, ViewSize, DataFigure);
+
+    /// <summary>The data view's current line and its prediction (the page's dynamic layer).</summary>
+    public string DataDynamic(int cursor) => _dataLayers.Dynamic(cursor, ViewSize, DataFigure);
+
+    /// <summary>The contour view's level curves, colour bar and minimum at <paramref name="cursor"/> (the page's static layer, redrawn only when the view zooms).</summary>
+    public string ContourStatic(int cursor = 0) => _contourLayers.Static(cursor, ViewSize, ContourFigure);
+
+    /// <summary>The contour view's path up to <paramref name="cursor"/> and the current point (the page's dynamic layer).</summary>
+    public string ContourDynamic(int cursor) => _contourLayers.Dynamic(cursor, ViewSize, ContourFigure);
+
+    /// <summary>The loss view for the page.</summary>
+    public string Loss(int cursor, bool? logScale = null) =>
+        LossFigure(cursor, logScale).ToSvg(LossSize.Width, LossSize.Height, new SvgOptions(TestId: "loss-plot"));
+
+    /// <summary>The data view as one standalone figure (for a file).</summary>
+    public string DataFigureSvg(int cursor, int width = Width, int height = Height) => DataFigure(cursor).ToSvg(width, height, new SvgOptions(Standalone: true));
+
+    /// <summary>The contour view as one standalone figure (for a file).</summary>
+    public string ContourFigureSvg(int cursor, int width = Width, int height = Height) => ContourFigure(cursor).ToSvg(width, height, new SvgOptions(Standalone: true));
+
+    /// <summary>The loss view as one standalone figure (for a file).</summary>
+    public string LossFigureSvg(int cursor, bool? logScale = null, int width = Width, int height = LossHeight) => LossFigure(cursor, logScale).ToSvg(width, height, new SvgOptions(Standalone: true));
+
+    /// <summary>The data point under a click on the contour view at <paramref name="cursor"/>, or null outside its plot area.</summary>
+    public DataPoint? ContourPointAt(double pixelX, double pixelY, int cursor = 0)
+    {
+        var layout = _contourLayers.Layout(cursor, ViewSize, ContourFigure);
+        return layout.InPlotArea(pixelX, pixelY) ? layout.ToData(pixelX, pixelY) : null;
+    }
+
+    /// <summary>The region of J the contour view shows at <paramref name="cursor"/>: the start and the minimum, widened by powers of two until it holds the path so far.</summary>
+    public DataRect ContourView(int cursor, out int zoom)
+    {
+        var window = _contourWindow ?? throw new InvalidOperationException("This run has no contour view: it needs exactly two parameters.");
+        zoom = 0;
+        if (PinView)
+        {
+            return window;
+        }
+
+        double xMin = window.XMin, xMax = window.XMax, yMin = window.YMin, yMax = window.YMax;
+        var last = Math.Min(Clamp(cursor), _lastFinite);
+        for (var i = 0; i <= last; i++)
+        {
+            var p = _trajectory[i].Parameters;
+            if (double.IsFinite(p[0]) && double.IsFinite(p[1]))
+            {
+                xMin = Math.Min(xMin, p[0]);
+                xMax = Math.Max(xMax, p[0]);
+                yMin = Math.Min(yMin, p[1]);
+                yMax = Math.Max(yMax, p[1]);
             }
         }
 
-        return plot;
-    }
-
-    /// <summary>The contour view's level curves, colour legend and minimum.</summary>
-    public string ContourStatic() => _contourStatic ??= DrawContourStatic(ContourPlot()).ToSvg("gl-layer");
-
-    /// <summary>The contour view's path up to <paramref name="cursor"/>, with arrows, and the current point.</summary>
-    public string ContourDynamic(int cursor) => DrawContourDynamic(ContourPlot(), cursor).ToSvg("gl-layer");
-
-    private Plot DrawContourStatic(Plot plot)
-    {
-        var window = _contourWindow!.Value;
-        var objective = _scenario.Settings.Objective;
-        // Linear regression evaluates its quadratic form from the data's statistics: O(1) per point, however many rows.
-        var grid = SurfaceGrid.Sample((w, b) => objective.Value([w, b]), window, 90, 90);
-        var (min, max) = grid.Range();
-        var floor = _minimum is { } m ? Math.Min(min, objective.Value([.. m])) : min;
-        var levels = Contours.LevelsAbove(floor, max, 14);
-        string ColorOf(double level) => ColorRamp.At(levels.Count < 2 ? 0 : Math.Log((level - floor) / (levels[0] - floor)) / Math.Log((levels[^1] - floor) / (levels[0] - floor)));
-        var names = _scenario.ParameterNames;
-        plot.Axes(names[0], names[1]).Contours(Contours.Trace(grid, levels), ColorOf);
-        if (_minimum is { } minimum)
+        double cx = (window.XMin + window.XMax) / 2, cy = (window.YMin + window.YMax) / 2;
+        double hx = (window.XMax - window.XMin) / 2, hy = (window.YMax - window.YMin) / 2;
+        while (zoom < 200 && (xMin < cx - hx || xMax > cx + hx || yMin < cy - hy || yMax > cy + hy))
         {
-            plot.Marker(new DataPoint(minimum[0], minimum[1]), "gl-minimum", "star", 6, $"minimum: {names[0]} = {F(minimum[0])}, {names[1]} = {F(minimum[1])}");
+            hx *= 2;
+            hy *= 2;
+            zoom++;
         }
 
-        // Legend: five of the levels with their colours, top right inside the plot area.
-        var legend = new System.Text.StringBuilder();
-        var area = plot.Area;
-        var shown = levels.Count <= 5 ? levels : [levels[0], levels[levels.Count / 4], levels[levels.Count / 2], levels[3 * levels.Count / 4], levels[^1]];
-        // The legend goes in the corner farthest from the start and the minimum, so it hides neither.
-        var legendHeight = (shown.Count * 15) + 20;
-        var marks = new List<DataPoint> { new(_trajectory[0].Parameters[0], _trajectory[0].Parameters[1]) };
-        if (_minimum is { } mark)
-        {
-            marks.Add(new DataPoint(mark[0], mark[1]));
-        }
-
-        var corners = new[] { (X: area.Right - 104, Y: area.Top + 6), (X: area.Left + 6, Y: area.Top + 6), (X: area.Right - 104, Y: area.Bottom - legendHeight - 6), (X: area.Left + 6, Y: area.Bottom - legendHeight - 6) };
-        var (left, top) = corners.OrderBy(c => marks.Count(m =>
-        {
-            var px = plot.X.ToPixel(m.X);
-            var py = plot.Y.ToPixel(m.Y);
-            return px > c.X - 12 && px < c.X + 110 && py > c.Y - 12 && py < c.Y + legendHeight + 12;
-        })).First();
-        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<rect class=\"gl-legend\" x=\"{left:0}\" y=\"{top:0}\" width=\"98\" height=\"{legendHeight:0}\" rx=\"4\"/>");
-        legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{left + 6:0}\" y=\"{top + 14:0}\">J (cost)</text>");
-        for (var i = 0; i < shown.Count; i++)
-        {
-            var y = top + 28 + (i * 15);
-            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<line x1=\"{left + 6:0}\" y1=\"{y - 4:0}\" x2=\"{left + 24:0}\" y2=\"{y - 4:0}\" stroke=\"{ColorOf(shown[i])}\" stroke-width=\"3\"/>");
-            legend.Append(System.Globalization.CultureInfo.InvariantCulture, $"<text class=\"gl-tick\" x=\"{left + 28:0}\" y=\"{y:0}\">{NiceNumbers.Significant(shown[i], 3)}</text>");
-        }
-
-        return plot.Raw(legend.ToString());
-    }
-
-    private Plot DrawContourDynamic(Plot plot, int cursor)
-    {
-        var path = _trajectory.Take(cursor + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
-        var every = Math.Max(1, (_trajectory.Count - 1) / 25);
-        plot.Path(path, i => i < 6 || i % every == 0);
-        var current = path[^1];
-        var names = _scenario.ParameterNames;
-        plot.Marker(current, "gl-current", size: 6, title: $"{names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}", testId: "current-point");
-        return plot;
-    }
-
-    /// <summary>The loss curve up to <paramref name="cursor"/>, on a linear or log axis, with that step marked.</summary>
-    public string Loss(int cursor, bool logScale, bool standalone = false)
-    {
-        var trajectory = _trajectory;
-        var finite = trajectory.Select(p => p.Loss).Where(double.IsFinite).ToArray();
-        var positive = finite.Where(v => v > 0).DefaultIfEmpty(1).ToArray();
-        // The step axis grows with the run, so the first steps are not squeezed against the left edge.
-        var last = Math.Max(10, Math.Min(trajectory.Count - 1, (int)Math.Ceiling(cursor * 1.25 / 10) * 10));
-        DataRect domain = logScale
-            ? new DataRect(0, last, positive.Min() / 1.5, positive.Max() * 1.5)
-            : new DataRect(0, last, Math.Min(0, finite.DefaultIfEmpty(0).Min()), finite.DefaultIfEmpty(1).Max() * 1.05);
-        if (!(domain.YMax > domain.YMin))
-        {
-            domain = domain with { YMax = domain.YMin + 1 };
-        }
-
-        var plot = Plot.Create(Width, LossHeight, domain, logScale, id: "loss")
-            .Axes("step", logScale ? "cost J (log scale)" : "cost J");
-        var stride = Math.Max(1, cursor / 600);
-        var points = trajectory.Take(cursor + 1).Where(p => p.Step % stride == 0 || p.Step == cursor)
-            .Select(p => new DataPoint(p.Step, p.Loss)).ToList();
-        plot.Line(points, "gl-loss");
-        plot.VerticalLine(cursor);
-        plot.Marker(points[^1], "gl-current", size: 4);
-        return plot.ToSvg(null, "loss-plot", standalone);
-    }
-
-    /// <summary>The data point under a click on the contour view, or null outside its plot area.</summary>
-    public DataPoint? ContourPointAt(double pixelX, double pixelY)
-    {
-        var plot = ContourPlot();
-        return plot.InArea(pixelX, pixelY) ? plot.ToData(pixelX, pixelY) : null;
+        return new DataRect(cx - hx, cx + hx, cy - hy, cy + hy);
     }
 
     /// <summary>Readable axis labels with units for the built-in columns.</summary>
@@ -207,6 +267,8 @@ public sealed class RunFigures
         _ => column,
     };
 
+    private int Clamp(int cursor) => Math.Clamp(cursor, 0, _trajectory.Count - 1);
+
     private static double DefaultPredictionX(string feature) => feature switch
     {
         "size_1000sqft" => 1.25,
@@ -216,18 +278,17 @@ public sealed class RunFigures
 
     private static string F(double value) => double.IsNaN(value) ? "not a number" : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : NiceNumbers.Significant(value);
 
-    private IEnumerable<DataPoint> Samples()
+    private DataPoint[] Samples()
     {
         var input = _scenario.InputData!;
+        var samples = new DataPoint[input.SampleCount];
         for (var row = 0; row < input.SampleCount; row++)
         {
-            yield return new DataPoint(input.Column(0)[row], input.Targets[row]);
+            samples[row] = new DataPoint(input.Column(0)[row], input.Targets[row]);
         }
+
+        return samples;
     }
-
-    private Plot DataPlot() => Plot.Create(Width, Height, _dataDomain, id: "data");
-
-    private Plot ContourPlot() => Plot.Create(Width, Height, _contourWindow!.Value, id: "contour");
 
     private DataRect DataDomain()
     {

@@ -224,3 +224,13 @@ public static class ColorRamp
         return $"#{(int)Math.Round(r0 + ((r1 - r0) * f)):x2}{(int)Math.Round(g0 + ((g1 - g0) * f)):x2}{(int)Math.Round(b0 + ((b1 - b0) * f)):x2}";
     }
 }
+
+/// <summary>A rectangle in pixels, y growing downwards.</summary>
+public readonly record struct PixelRect(double Left, double Top, double Width, double Height)
+{
+    /// <summary>The right edge.</summary>
+    public double Right => Left + Width;
+
+    /// <summary>The bottom edge.</summary>
+    public double Bottom => Top + Height;
+}

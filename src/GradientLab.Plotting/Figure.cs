@@ -93,6 +93,12 @@ public sealed class Figure
     /// <summary>The series, in drawing order.</summary>
     public IReadOnlyList<Series> Series => _series;
 
+    /// <summary>
+    /// Put the legend outside the plot area whatever the data (for figures whose dynamic layer changes from step to
+    /// step while the static layer is drawn once: the plot area then never moves).
+    /// </summary>
+    public bool LegendOutside { get; set; }
+
     /// <summary>A note shown above the plot area (for example "view zoomed out ×8 to follow the run").</summary>
     public string? Banner { get; set; }
 

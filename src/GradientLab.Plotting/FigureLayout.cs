@@ -162,8 +162,8 @@ public sealed class FigureLayout
         }
 
         var layout = new FigureLayout(figure, width, height);
-        layout.Arrange(legendOutside: false);
-        if (layout.LegendEntries.Count > 0 && layout.LegendCover(layout.LegendBox!.Value) > 0)
+        layout.Arrange(legendOutside: figure.LegendOutside);
+        if (!figure.LegendOutside && layout.LegendEntries.Count > 0 && layout.LegendCover(layout.LegendBox!.Value) > 0)
         {
             layout.Arrange(legendOutside: true);
         }
@@ -209,7 +209,7 @@ public sealed class FigureLayout
         if (contours is not null)
         {
             var resolution = Math.Clamp(Width / 6, 40, 110);
-            grid = SurfaceGrid.Sample(contours.Function, Domain, resolution, resolution);
+            grid = contours.Sample(Domain, resolution, resolution);
             var (gridMin, gridMax) = grid.Range();
             var floor = contours.Floor is { } f && double.IsFinite(f) ? Math.Min(f, gridMin) : gridMin;
             levels = Contours.LevelsAbove(floor, gridMax, contours.LevelCount);
@@ -299,8 +299,8 @@ public sealed class FigureLayout
         ColorBar = null;
         if (contours is not null && grid is not null && levels.Count >= 2)
         {
-            var fine = SurfaceGrid.Sample(contours.Function, Domain, Math.Clamp((int)(area.Width / 5), 40, 120), Math.Clamp((int)(area.Height / 5), 40, 120));
-            ContourLines = [new ContourLayout(contours, Contours.Trace(fine, levels), levels, colorOf)];
+            // The level curves are traced on the coarse grid the levels came from: about one cell per six pixels.
+            ContourLines = [new ContourLayout(contours, contours.Trace(grid, levels), levels, colorOf)];
             var barLeft = area.Right + gap;
             var bar = new PixelRect(barLeft, area.Top, font * 0.9, area.Height);
             var bands = new List<(double, string, double)>();

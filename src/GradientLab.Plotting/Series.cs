@@ -94,6 +94,9 @@ public sealed class PathSeries(string name, IReadOnlyList<DataPoint> points) : S
 
     /// <summary>The current point's radius in pixels.</summary>
     public double CurrentRadius { get; init; } = 6;
+
+    /// <summary>A <c>data-testid</c> for the current point.</summary>
+    public string? CurrentTestId { get; init; }
 }
 
 /// <summary>One marked point: a minimum, a start, the current value.</summary>
@@ -168,6 +171,35 @@ public sealed class ContourSeries : Series
 
     /// <inheritdoc/>
     public override IReadOnlyList<DataPoint> Points => Window is { } w ? [new(w.XMin, w.YMin), new(w.XMax, w.YMax)] : [];
+
+    private (DataRect Bounds, int Columns, int Rows, SurfaceGrid Grid)? _grid;
+    private (SurfaceGrid Grid, IReadOnlyList<double> Levels, IReadOnlyList<ContourLine> Lines)? _lines;
+
+    /// <summary>The surface sampled over <paramref name="bounds"/>; the last grid is kept, so a figure redrawn at every step samples once.</summary>
+    internal SurfaceGrid Sample(DataRect bounds, int columns, int rows)
+    {
+        if (_grid is { } g && g.Bounds == bounds && g.Columns == columns && g.Rows == rows)
+        {
+            return g.Grid;
+        }
+
+        var grid = SurfaceGrid.Sample(Function, bounds, columns, rows);
+        _grid = (bounds, columns, rows, grid);
+        return grid;
+    }
+
+    /// <summary>The level curves over a grid (the last ones kept).</summary>
+    internal IReadOnlyList<ContourLine> Trace(SurfaceGrid grid, IReadOnlyList<double> levels)
+    {
+        if (_lines is { } l && ReferenceEquals(l.Grid, grid) && l.Levels.SequenceEqual(levels))
+        {
+            return l.Lines;
+        }
+
+        var lines = Contours.Trace(grid, levels);
+        _lines = (grid, levels, lines);
+        return lines;
+    }
 }
 
 /// <summary>An arrow from one point to another (a velocity, a step).</summary>

@@ -17,7 +17,7 @@ public static class SvgRenderer
         ".gl-axis{stroke:#444;stroke-width:1}.gl-grid{stroke:#e3e3e3;stroke-width:1}.gl-tick{fill:#333}.gl-label{fill:#222}" +
         ".gl-data{fill:#1f77b4;fill-opacity:.75}.gl-line{stroke:#d62728;stroke-width:2.5;fill:none}" +
         ".gl-path{stroke:#d62728;stroke-width:1.8;fill:none}.gl-current{fill:#d62728;stroke:#fff;stroke-width:1.5}" +
-        ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-start{fill:none;stroke:#111;stroke-width:2}.gl-note{fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}" +
+        ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-start-mark{fill:none;stroke:#111;stroke-width:2}.gl-note{fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}" +
         ".gl-marker-line{stroke:#888;stroke-dasharray:4 3;fill:none}.gl-legend{fill:#fff;fill-opacity:.9;stroke:#ccc}" +
         ".gl-loss{stroke:#1f6feb;stroke-width:2;fill:none}.gl-prediction{stroke:#d62728;stroke-width:1.5;fill:none}" +
         ".gl-tangent{stroke:#e67e22;stroke-width:2;stroke-dasharray:6 4;fill:none}.gl-next{fill:#2e7d32}.gl-velocity{stroke:#6a3d9a;stroke-width:2;fill:none}" +
@@ -242,7 +242,7 @@ public static class SvgRenderer
         {
             var (x, y) = layout.ToPixel(points[^1]);
             var tooltip = path.CurrentTooltip is null ? "" : $"<title>{Escape(path.CurrentTooltip)}</title>";
-            var testId = path.TestId is null ? "" : $" data-testid=\"{Escape(path.TestId)}-current\"";
+            var testId = path.CurrentTestId is null ? "" : $" data-testid=\"{Escape(path.CurrentTestId)}\"";
             svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"current-point gl-current\"{testId} cx=\"{N(Clamp(x))}\" cy=\"{N(Clamp(y))}\" r=\"{N(path.CurrentRadius)}\">{tooltip}</circle>");
         }
     }

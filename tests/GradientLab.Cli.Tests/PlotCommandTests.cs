@@ -28,8 +28,8 @@ public sealed class PlotCommandTests
         var bytes = File.ReadAllBytes(path);
         bytes.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
         int Big(int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
-        Big(16).ShouldBe(2 * 430); // IHDR width
-        Big(20).ShouldBe(2 * 250); // IHDR height
+        Big(16).ShouldBe(2 * GradientLab.Figures.RunFigures.Width); // IHDR width
+        Big(20).ShouldBe(2 * GradientLab.Figures.RunFigures.LossHeight); // IHDR height
     }
 
     [Fact]

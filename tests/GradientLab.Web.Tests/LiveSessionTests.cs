@@ -95,8 +95,8 @@ public sealed class LiveSessionTests
         figures.DataDynamic(session.Cursor).ShouldContain("f(1.25) = ");
         figures.ContourStatic().ShouldContain("J (cost)");
         figures.ContourDynamic(0).ShouldContain("data-testid=\"current-point\"");
-        figures.Loss(session.Cursor, logScale: true).ShouldContain("cost J (log scale)");
-        var point = figures.ContourPointAt(RunFigures.Width / 2.0, RunFigures.Height / 2.0)!.Value;
+        figures.Loss(session.Cursor, logScale: true).ShouldContain("class=\"axis-y\" data-scale=\"log\"");
+        var point = figures.ContourPointAt(figures.ViewSize.Width / 2.0, figures.ViewSize.Height / 2.0)!.Value;
         double.IsFinite(point.X).ShouldBeTrue();
         figures.ContourPointAt(1, 1).ShouldBeNull();
     }

@@ -14,3 +14,4 @@ for f in DejaVuSans DejaVuSans-Bold; do
 done
 cp /usr/share/doc/fonts-dejavu-core/copyright $OUT/LICENSE-DejaVu.txt
 $PY tools/fonts/metrics.py src/GradientLab.Plotting/FontMetrics.Data.cs $OUT/DejaVuSans.ttf $OUT/DejaVuSans-Bold.ttf
+cp $OUT/*.woff2 $OUT/LICENSE-DejaVu.txt src/GradientLab.Web/wwwroot/fonts/

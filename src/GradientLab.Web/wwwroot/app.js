@@ -20,6 +20,26 @@ window.gradientLab = {
     if (window.gradientLabInteractiveAt === undefined) window.gradientLabInteractiveAt = performance.now();
     document.documentElement.setAttribute("data-interactive", "true");
   },
+  // Figures are laid out for the pixel width they get: reports the width of the first element matching the selector
+  // now and whenever the window (and so the page's grid) changes size.
+  watchWidth(dotnet, selector) {
+    let last = -1, pending = false;
+    const report = () => {
+      pending = false;
+      const el = document.querySelector(selector);
+      if (!el) return;
+      const style = getComputedStyle(el);
+      const width = Math.floor(el.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0"));
+      if (width > 0 && width !== last) { last = width; dotnet.invokeMethodAsync("OnFigureWidth", width).catch(() => {}); }
+    };
+    const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
+    let observer = null;
+    try { observer = new ResizeObserver(schedule); observer.observe(document.documentElement); } catch { window.addEventListener("resize", schedule); }
+    schedule();
+    return { measure: schedule, dispose: () => { if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
+  },
+  measure(watch) { try { if (watch) watch.measure(); } catch { /* optional */ } },
+  unwatch(watch) { try { if (watch) watch.dispose(); } catch { /* the page is going anyway */ } },
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
   nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
 };

@@ -97,7 +97,7 @@ public sealed partial class Concepts
         string[] colours = ["gl-s1", "gl-s2", "gl-s3", "gl-s4"];
         string Figure(IReadOnlyList<LessonRun> runs, string id) => ConceptFigures.Paths(
             runs[0].Scenario.Settings.Objective,
-            [.. runs.Select((run, i) => new Series($"from ({N(run.Trajectory[0].Parameters[0])}, {N(run.Trajectory[0].Parameters[1])})", colours[i % colours.Length], run.Trajectory))],
+            [.. runs.Select((run, i) => new RunSeries($"from ({N(run.Trajectory[0].Parameters[0])}, {N(run.Trajectory[0].Parameters[1])})", colours[i % colours.Length], run.Trajectory))],
             runs[0].Scenario.KnownMinimum(),
             id,
             id + "-plot");
@@ -170,7 +170,7 @@ public sealed partial class Concepts
             Variants.Add(("batch (all 5 rows)", "full", new LiveSession(Variant(new BatchSpec { Kind = "full" }, 1))));
             Variants.Add(($"mini-batch of {_batchSize}", "mini", new LiveSession(Variant(new BatchSpec { Kind = "mini", Size = _batchSize, Seed = 42 }, mini))));
             Variants.Add(("stochastic (1 row)", "stochastic", new LiveSession(Variant(new BatchSpec { Kind = "stochastic", Seed = 42 }, 5))));
-            var series = Variants.Select((v, i) => new Series(v.Name, $"gl-s{i + 1}", v.Session.Trajectory, (int)Math.Ceiling(5.0 / v.Session.Resolved.Settings.Batch.EffectiveSize(5)))).ToList();
+            var series = Variants.Select((v, i) => new RunSeries(v.Name, $"gl-s{i + 1}", v.Session.Trajectory, (int)Math.Ceiling(5.0 / v.Session.Resolved.Settings.Batch.EffectiveSize(5)))).ToList();
             _variantPaths = ConceptFigures.Paths(Variants[0].Session.Resolved.Settings.Objective, series, Variants[0].Session.Minimum, "variants", "variants-plot");
             _variantLosses = ConceptFigures.Losses(series, "variants-loss", "variants-loss-plot");
         }
@@ -294,9 +294,9 @@ public sealed partial class Concepts
         _experimentSession.ToEnd();
         _experimentBase ??= new LiveSession(Exercise());
         _experimentBase.ToEnd();
-        Series Of(string name, string css, LiveSession session) =>
+        RunSeries Of(string name, string css, LiveSession session) =>
             new(name, css, session.Trajectory, (int)Math.Ceiling(session.Resolved.Data!.SampleCount / (double)session.Resolved.Settings.Batch.EffectiveSize(session.Resolved.Data.SampleCount)));
-        List<Series> series = key == "base"
+        List<RunSeries> series = key == "base"
             ? [Of("base", "gl-s1", _experimentBase)]
             : [Of("base", "gl-s1", _experimentBase), Of(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
         _experimentFigure = ConceptFigures.Losses(series, "experiment", "experiment-plot");

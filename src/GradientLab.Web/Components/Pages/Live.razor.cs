@@ -54,7 +54,11 @@ public sealed partial class Live
     private bool _playing;
     private int _speed = 30;
     private int _phase = -1;
-    private bool _logLoss;
+    private string _lossScale = "auto";
+    private bool _pinView;
+    private int _figureWidth = 430;
+    private bool _figureSized;
+    private IJSObjectReference? _widthWatch;
     private double _predictionX = 1.25;
     private CancellationTokenSource? _playback;
     private CancellationTokenSource? _computing;
@@ -101,6 +105,24 @@ public sealed partial class Live
         4 => "Repeat from the new line.",
         _ => "Step once to see the phases of one update light up in turn.",
     };
+
+    /// <summary>The width a figure gets on this screen, from app.js: the figures are laid out again for it.</summary>
+    [JSInvokable]
+    public void OnFigureWidth(int width)
+    {
+        _figureWidth = Math.Clamp(width, 240, 2400);
+        ApplyFigureSize();
+        StateHasChanged();
+    }
+
+    private void ApplyFigureSize()
+    {
+        if (_figures is not null)
+        {
+            _figures.ViewSize = (_figureWidth, (int)Math.Round(Math.Clamp(_figureWidth * 0.78, 260, 900)));
+            _figures.LossSize = (_figureWidth, (int)Math.Round(Math.Clamp(_figureWidth * 0.6, 220, 700)));
+        }
+    }
 
     /// <summary>Keyboard shortcuts from app.js: space, right, left, r.</summary>
     [JSInvokable]
@@ -173,8 +195,30 @@ public sealed partial class Live
                 // Keyboard shortcuts are optional: the buttons still work.
             }
 
+            try
+            {
+                _widthWatch = await JS.InvokeAsync<IJSObjectReference>("gradientLab.watchWidth", _self, ".gl-views .gl-view");
+            }
+            catch (JSException)
+            {
+                // Without it the figures keep their default width.
+            }
+
             _ready = true;
             StateHasChanged();
+        }
+        else if (_figures is not null && !_figureSized && _widthWatch is not null)
+        {
+            // The views appeared with the first run: measure the space they were given.
+            _figureSized = true;
+            try
+            {
+                await JS.InvokeVoidAsync("gradientLab.measure", _widthWatch);
+            }
+            catch (JSException)
+            {
+                // Optional.
+            }
         }
     }
 
@@ -193,6 +237,19 @@ public sealed partial class Live
             catch (Exception error) when (error is JSDisconnectedException or JSException)
             {
                 // The page is gone with its listener.
+            }
+        }
+
+        if (_widthWatch is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("gradientLab.unwatch", _widthWatch);
+                await _widthWatch.DisposeAsync();
+            }
+            catch (Exception error) when (error is JSDisconnectedException or JSException)
+            {
+                // The page is gone with its observer.
             }
         }
 
@@ -232,7 +289,8 @@ public sealed partial class Live
                 },
                 computing.Token);
             _session = session;
-            _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX };
+            _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX, PinView = _pinView };
+            ApplyFigureSize();
             _datasetKey = DatasetKeyOf(scenario);
             _error = null;
             _phase = -1;
@@ -410,9 +468,18 @@ public sealed partial class Live
         }
     });
 
+    private void OnPinView(ChangeEventArgs e)
+    {
+        _pinView = e.Value is true;
+        if (_figures is not null)
+        {
+            _figures.PinView = _pinView;
+        }
+    }
+
     private void OnContourClick(MouseEventArgs e)
     {
-        if (_figures?.ContourPointAt(e.OffsetX, e.OffsetY) is { } point)
+        if (_figures?.ContourPointAt(e.OffsetX, e.OffsetY, _session?.Cursor ?? 0) is { } point)
         {
             Change(s => s with { Start = [Round(point.X), Round(point.Y)] });
         }

@@ -62,7 +62,7 @@ public sealed partial class Optimizers
     private void BuildDilemma()
     {
         _dilemma = [];
-        var series = new List<Series>();
+        var series = new List<RunSeries>();
         for (var k = 0; k < 3; k++)
         {
             var scenario = Presets.Get("lr-good").Scenario with { Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _alphas[k] }, Steps = 30 };
@@ -78,7 +78,7 @@ public sealed partial class Optimizers
 
             var (steps, verdict) = StepsBelow(scenario);
             _dilemma.Add((session, steps, verdict));
-            series.Add(new Series($"α = {N(_alphas[k])}", $"gl-r{(k * 2) + 1}", session.Trajectory));
+            series.Add(new RunSeries($"α = {N(_alphas[k])}", $"gl-r{(k * 2) + 1}", session.Trajectory));
         }
 
         _dilemmaParabola = OptimizerFigures.Parabola(series, 10);
@@ -148,7 +148,7 @@ public sealed partial class Optimizers
         }
 
         _velocity = run.OptimizerState.Count > 0 ? run.OptimizerState[0].Values[0] : 0;
-        var series = new List<Series> { new("vanilla", "gl-r1", _vanilla!.Trajectory), new($"momentum β = {N(_beta)}", "gl-r6", _momentum.Trajectory) };
+        var series = new List<RunSeries> { new("vanilla", "gl-r1", _vanilla!.Trajectory), new($"momentum β = {N(_beta)}", "gl-r6", _momentum.Trajectory) };
         _momentumFigure = OptimizerFigures.ThetaAgainstIteration(series, series[1], _momentumAt, -_momentumAlpha * _velocity);
     }
 
