@@ -88,7 +88,7 @@ public sealed class RunFigures
                 var prediction = _scenario.Predict(parameters, [at]);
                 figure.Add(new ReferenceLine($"x = {F(at)}", at, vertical: true) { CssClass = "gl-marker-line", Layer = FigureLayer.Dynamic });
                 figure.Add(new MarkerSeries("prediction", new DataPoint(at, Math.Clamp(prediction, _dataDomain.YMin, _dataDomain.YMax))) { CssClass = "gl-current", Size = 5, Layer = FigureLayer.Dynamic });
-                figure.Add(new Annotation($"f({F(at)}) = {F(prediction)}", new DataPoint(at, prediction)) { Layer = FigureLayer.Dynamic, TestId = "prediction-note" });
+                figure.Add(new Annotation($"f({F(at)}) = {F(prediction)}{(prediction > _dataDomain.YMax ? " ↑ above the chart" : prediction < _dataDomain.YMin ? " ↓ below the chart" : "")}", new DataPoint(at, prediction)) { Layer = FigureLayer.Dynamic, TestId = "prediction-note", Docked = true });
                 figure.Description = $"Step {Clamp(cursor)}: the model predicts {F(prediction)} at {F(at)}.";
             }
         }

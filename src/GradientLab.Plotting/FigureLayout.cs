@@ -224,7 +224,15 @@ public sealed class FigureLayout
         }
 
         var bottom = TickLength + gap + line + gap + titleLine + pad + (legendRows > 0 ? (legendRows * legendRow) + gap : 0);
-        var bannerHeight = figure.Banner is null ? 0 : titleLine + gap;
+        // The strip above the plot area: the banner, then the docked notes, a line each.
+        var stripLines = new List<(string Text, bool Bold, string Css, Annotation? Source)>();
+        if (figure.Banner is { } banner)
+        {
+            stripLines.Add((banner, true, "gl-note", null));
+        }
+
+        stripLines.AddRange(figure.Series.OfType<Annotation>().Where(a => a.Docked).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)));
+        var bannerHeight = stripLines.Count * (titleLine + gap);
         var top = pad + bannerHeight + (line / 2);
         var plotHeight = Height - top - bottom;
         var yTicks = MakeTicks(yLog, yMin, yMax, Math.Clamp((int)Math.Round(plotHeight / (font * 3.4)), 2, 8));
@@ -289,9 +297,14 @@ public sealed class FigureLayout
             texts.Add(new PlacedText(figure.Y.Title, box, baselineX, centreY, "middle", TitleSize, false, "title-y", Rotated: true, CssClass: "gl-label"));
         }
 
-        if (figure.Banner is { } banner)
+        for (var i = 0; i < stripLines.Count; i++)
         {
-            texts.Add(Text(banner, area.Left, pad + FontMetrics.Ascent(TitleSize), "start", TitleSize, true, "banner", "gl-note"));
+            // Shrunk to fit the figure's width where a phone leaves too little room.
+            var (text, bold, css, source) = stripLines[i];
+            var size = Math.Max(10, Math.Min(TitleSize, TitleSize * (Width - (2 * pad)) / FontMetrics.Width(text, TitleSize, bold)));
+            var x = Math.Max(pad, Math.Min(area.Left, Width - pad - FontMetrics.Width(text, size, bold)));
+            var baseline = pad + (i * (titleLine + gap)) + FontMetrics.Ascent(TitleSize);
+            texts.Add(Text(text, x, baseline, "start", size, bold, source is null ? "banner" : "annotation", css) with { TestId = source?.TestId, Source = source });
         }
 
         // The colour bar beside the plot area.
@@ -388,7 +401,7 @@ public sealed class FigureLayout
         }
 
         // Annotations beside their points: the first position that stays inside the plot area and touches no other text.
-        foreach (var note in figure.Series.OfType<Annotation>())
+        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked))
         {
             if (Place(note, texts) is { } text)
             {

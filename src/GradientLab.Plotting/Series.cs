@@ -246,6 +246,12 @@ public sealed class Annotation : Series
     /// <summary>Bold text.</summary>
     public bool Bold { get; init; } = true;
 
+    /// <summary>
+    /// Written in the strip above the plot area instead of beside the point: for a value that changes at every step
+    /// (the reader finds it in one place, and it never covers the data).
+    /// </summary>
+    public bool Docked { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<DataPoint> Points => [];
 }
