@@ -289,8 +289,8 @@ public static class GradlabApp
     {
         var scenario = ScenarioArgument();
         var overrides = new OverrideOptions();
-        var figure = new Option<string?>("--figure") { Description = "contour (the cost surface with the path; needs two parameters), data (the samples with the model) or loss. Default: contour where possible, else loss." };
-        figure.AcceptOnlyFromAmong("contour", "data", "loss");
+        var figure = new Option<string?>("--figure") { Description = "contour (the cost surface's level curves with the path; needs two parameters), surface (the same in 3-D), data (the samples with the model) or loss. Default: contour where possible, else loss." };
+        figure.AcceptOnlyFromAmong("contour", "surface", "data", "loss");
         var step = CliOptions.Whole("--step", "Draw the run up to this step (default: its last).", 0, DescentSettings.StepLimit);
         var log = CliOptions.Flag("--log", "Loss on a log scale (by default the axis turns logarithmic when the loss spans more than three decades).");
         var widthOption = CliOptions.Whole("--width", "The figure's width in pixels (default 640); the height follows, and the text is laid out for that width.", 240, 4000);
@@ -320,8 +320,9 @@ public static class GradlabApp
             var kind = parsed.GetValue(figure) ?? (figures.HasContour ? "contour" : "loss");
             var (svg, width, height) = kind switch
             {
-                "contour" when !figures.HasContour => throw new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss."),
+                "contour" or "surface" when !figures.HasContour => throw new UsageException($"--figure {kind} needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss."),
                 "contour" => (figures.ContourFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
+                "surface" => (figures.SurfaceFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 "data" when !figures.HasData => throw new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
                 "data" => (figures.DataFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 _ => (figures.LossFigureSvg(cursor, parsed.GetValue(log) ? true : null, pixels, pixels * 9 / 16), pixels, pixels * 9 / 16),

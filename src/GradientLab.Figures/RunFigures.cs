@@ -164,6 +164,34 @@ public sealed class RunFigures
         return figure;
     }
 
+    /// <summary>The cost surface J(w, b) in 3-D over the contour view's region at <paramref name="cursor"/>, with the path on it.</summary>
+    public SurfaceView SurfaceFigure(int cursor, double azimuth = -55, double elevation = 30)
+    {
+        var window = ContourView(cursor, out _);
+        var names = _scenario.ParameterNames;
+        var objective = _scenario.Settings.Objective;
+        var shown = Clamp(cursor);
+        var current = _trajectory[shown].Parameters;
+        return new SurfaceView("surface", $"The cost surface J({names[0]}, {names[1]}) in 3-D with the path of gradient descent", (w, b) => objective.Value([w, b]), window)
+        {
+            XTitle = names[0],
+            YTitle = names[1],
+            ZTitle = "J",
+            Azimuth = azimuth,
+            Elevation = elevation,
+            Path = [.. _trajectory.Take(shown + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))],
+            Description = $"Step {shown}: {names[0]} = {F(current[0])}, {names[1]} = {F(current[1])}, J = {F(_trajectory[shown].Loss)}; seen from azimuth {azimuth:0}°, elevation {elevation:0}°.",
+        };
+    }
+
+    /// <summary>The 3-D view for the page.</summary>
+    public string Surface(int cursor, double azimuth, double elevation) =>
+        SurfaceFigure(cursor, azimuth, elevation).ToSvg(ViewSize.Width, ViewSize.Height, new SvgOptions(TestId: "surface-plot"));
+
+    /// <summary>The 3-D view as one standalone figure (for a file).</summary>
+    public string SurfaceFigureSvg(int cursor, int width = Width, int height = Height) =>
+        SurfaceFigure(cursor).ToSvg(width, height, new SvgOptions(Standalone: true));
+
     /// <summary>The loss curve up to <paramref name="cursor"/> with that step marked; log scale when asked, or (null) when the loss spans more than three decades.</summary>
     public Figure LossFigure(int cursor, bool? logScale = null)
     {

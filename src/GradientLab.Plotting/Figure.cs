@@ -102,6 +102,14 @@ public sealed class Figure
     /// <summary>A note shown above the plot area (for example "view zoomed out ×8 to follow the run").</summary>
     public string? Banner { get; set; }
 
+    /// <summary>
+    /// The height for a figure drawn <paramref name="width"/> pixels wide that was designed at
+    /// <paramref name="designWidth"/> × <paramref name="designHeight"/>: the same shape, but never flatter than 80 % or
+    /// taller than twice the designed height (a phone keeps room for the axes; a projector does not scroll).
+    /// </summary>
+    public static int HeightFor(int width, int designWidth, int designHeight) =>
+        (int)Math.Round(Math.Clamp(width * (double)designHeight / designWidth, designHeight * 0.8, designHeight * 2.0));
+
     /// <summary>Adds a series (drawn after the ones before it).</summary>
     public Figure Add(Series series)
     {

@@ -175,3 +175,45 @@ public sealed class FigureTests
 
     private static string[] Classes(XElement element) => ((string?)element.Attribute("class") ?? "").Split(' ');
 }
+
+public sealed class SurfaceViewTests
+{
+    private static SurfaceView Bowl(double azimuth) => new("s", "bowl", (x, y) => (x * x) + (4 * y * y), new DataRect(-2, 2, -2, 2))
+    {
+        Azimuth = azimuth,
+        XTitle = "w",
+        YTitle = "b",
+        ZTitle = "J",
+        Path = [new(1.8, 1.5), new(1.2, -0.6), new(0.7, 0.3), new(0.3, -0.1)],
+    };
+
+    [Theory]
+    [InlineData(-55)]
+    [InlineData(30)]
+    [InlineData(150)]
+    [InlineData(-140)]
+    public void From_every_side_the_mesh_path_and_axes_are_drawn_and_no_texts_collide(double azimuth)
+    {
+        var view = Bowl(azimuth);
+        var xml = System.Xml.Linq.XElement.Parse(view.ToSvg(600, 450));
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        xml.Descendants(svg + "g").Single(e => (string?)e.Attribute("data-name") == "surface").Elements(svg + "path").Count().ShouldBe(28 * 28);
+        xml.Descendants(svg + "circle").Count(e => ((string?)e.Attribute("class") ?? "").Contains("current-point", StringComparison.Ordinal)).ShouldBe(1);
+        view.Texts.Where(t => t.Role == "title").Select(t => t.Text).ShouldBe(["w", "b", "J"], ignoreOrder: true);
+        for (var i = 0; i < view.Texts.Count; i++)
+        {
+            var box = view.Texts[i].Box;
+            (box.Left >= 0 && box.Right <= 600 && box.Top >= 0 && box.Bottom <= 450).ShouldBeTrue($"'{view.Texts[i].Text}' leaves the figure");
+            for (var j = i + 1; j < view.Texts.Count; j++)
+            {
+                FigureLayout.Overlap(box, view.Texts[j].Box).ShouldBeFalse($"'{view.Texts[i].Text}' overlaps '{view.Texts[j].Text}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void Turning_the_view_moves_the_picture()
+    {
+        Bowl(-55).ToSvg(600, 450).ShouldNotBe(Bowl(35).ToSvg(600, 450));
+    }
+}

@@ -6,6 +6,8 @@ window.gradientLab = {
     const handler = (e) => {
       const tag = (e.target && e.target.tagName) || "";
       if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target && e.target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return;
+      // A focused view that handles its own keys (the 3-D surface turns with the arrows) keeps them.
+      if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
       const key = e.key === " " ? "space" : e.key === "ArrowRight" ? "right" : e.key === "ArrowLeft" ? "left" : (e.key === "r" || e.key === "R") ? "r" : null;
       if (!key) return;
       e.preventDefault();
@@ -38,11 +40,31 @@ window.gradientLab = {
     schedule();
     return { measure: schedule, dispose: () => { if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
   },
+  // The same for one element (a figure's frame): its content width now and whenever it changes.
+  watchElementWidth(dotnet, element) {
+    let last = -1, pending = false;
+    const report = () => {
+      pending = false;
+      if (!element || !element.isConnected) return;
+      const width = Math.floor(element.clientWidth);
+      if (width > 0 && width !== last) { last = width; dotnet.invokeMethodAsync("OnFigureWidth", width).catch(() => {}); }
+    };
+    const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
+    let observer = null;
+    try { observer = new ResizeObserver(schedule); observer.observe(element); } catch { window.addEventListener("resize", schedule); }
+    schedule();
+    return { measure: schedule, dispose: () => { if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
+  },
   measure(watch) { try { if (watch) watch.measure(); } catch { /* optional */ } },
   unwatch(watch) { try { if (watch) watch.dispose(); } catch { /* the page is going anyway */ } },
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
   nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
 };
+
+// A view that turns with the arrow keys keeps them from scrolling the page (its own handler still receives them).
+document.addEventListener("keydown", (e) => {
+  if (e.key && e.key.startsWith("Arrow") && e.target && e.target.closest && e.target.closest("[data-own-keys]")) e.preventDefault();
+}, true);
 
 // Offline after the first visit: the published site's service worker caches every file (not on localhost in development).
 if ("serviceWorker" in navigator) {

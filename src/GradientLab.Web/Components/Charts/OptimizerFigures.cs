@@ -8,14 +8,17 @@ namespace GradientLab.Web.Components.Charts;
 /// <summary>The charts of the optimizer lab, as figures of the plot model.</summary>
 public static class OptimizerFigures
 {
-    /// <summary>The race plot's size in pixels.</summary>
+    /// <summary>The race plot's designed width in pixels (it is laid out for the width the page gives it).</summary>
     public const int RaceWidth = 460;
 
-    /// <summary>The race plot's height in pixels.</summary>
+    /// <summary>The race plot's designed height in pixels.</summary>
     public const int RaceHeight = 420;
 
+    /// <summary>The race plot's height when it is <paramref name="width"/> pixels wide.</summary>
+    public static int RaceHeightFor(int width) => Figure.HeightFor(width, RaceWidth, RaceHeight);
+
     /// <summary>J(θ) = θ² with each run's first iterates as dots joined by its steps.</summary>
-    public static string Parabola(IReadOnlyList<RunSeries> runs, int shown, int width = 440, int height = 320)
+    public static string Parabola(IReadOnlyList<RunSeries> runs, int shown, int width = 440, int? height = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         const double Reach = 8;
@@ -33,11 +36,11 @@ public static class OptimizerFigures
             figure.Add(new LineSeries(run.Name, points) { CssClass = run.CssClass, DotRadius = 3.5, InLegend = true });
         }
 
-        return figure.ToSvg(width, height, new SvgOptions(TestId: "dilemma-plot"));
+        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 320), new SvgOptions(TestId: "dilemma-plot"));
     }
 
     /// <summary>θ against iteration for several runs, zero marked, with the first crossing below zero of <paramref name="overshooting"/>, and an arrow for the velocity at <paramref name="at"/>.</summary>
-    public static string ThetaAgainstIteration(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step, int width = 440, int height = 300)
+    public static string ThetaAgainstIteration(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step, int width = 440, int? height = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(overshooting);
@@ -70,7 +73,7 @@ public static class OptimizerFigures
             figure.Add(new MarkerSeries("at", origin) { CssClass = "gl-s3-dot", Size = 4 });
         }
 
-        return figure.ToSvg(width, height, new SvgOptions(TestId: "momentum-plot"));
+        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "momentum-plot"));
     }
 
     /// <summary>The race as one figure: the surface's contours and minima (static), every racer's path so far and the start (dynamic).</summary>
@@ -104,22 +107,22 @@ public static class OptimizerFigures
     }
 
     /// <summary>The race's dynamic layer: every racer's path so far, the start, the legend.</summary>
-    public static string Race(RaceSession race, string contours) =>
-        RaceFigure(race).ToSvg(RaceWidth, RaceHeight, new SvgOptions(FigureLayer.Dynamic, CssClass: "gl-layer"));
+    public static string Race(RaceSession race, int width = RaceWidth) =>
+        RaceFigure(race).ToSvg(width, RaceHeightFor(width), new SvgOptions(FigureLayer.Dynamic, CssClass: "gl-layer"));
 
     /// <summary>The race's static layer: the surface's contours, colour bar and minima (drawn once per surface).</summary>
-    public static string RaceContours(RaceSession race) =>
-        RaceFigure(race).ToSvg(RaceWidth, RaceHeight, new SvgOptions(FigureLayer.Static, CssClass: "gl-layer"));
+    public static string RaceContours(RaceSession race, int width = RaceWidth) =>
+        RaceFigure(race).ToSvg(width, RaceHeightFor(width), new SvgOptions(FigureLayer.Static, CssClass: "gl-layer"));
 
     /// <summary>The data point under a click on the race plot, or null outside its plot area.</summary>
-    public static DataPoint? RacePointAt(RaceSession race, double pixelX, double pixelY)
+    public static DataPoint? RacePointAt(RaceSession race, double pixelX, double pixelY, int width = RaceWidth)
     {
-        var layout = RaceFigure(race).Layout(RaceWidth, RaceHeight);
+        var layout = RaceFigure(race).Layout(width, RaceHeightFor(width));
         return layout.InPlotArea(pixelX, pixelY) ? layout.ToData(pixelX, pixelY) : null;
     }
 
     /// <summary>The loss of every racer against step: above the surface's minimum value where it has one, log when it spans decades.</summary>
-    public static string RaceLoss(RaceSession race, int width = 440, int height = 290)
+    public static string RaceLoss(RaceSession race, int width = 440, int? height = null)
     {
         ArgumentNullException.ThrowIfNull(race);
         var floor = race.Function.MinimumValue;
@@ -135,11 +138,11 @@ public static class OptimizerFigures
         }
 
         figure.Add(new ReferenceLine("now", race.StepCount, vertical: true) { CssClass = "gl-marker-line" });
-        return figure.ToSvg(width, height, new SvgOptions(TestId: "race-loss-plot"));
+        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 290), new SvgOptions(TestId: "race-loss-plot"));
     }
 
     /// <summary>The learning rate against step, with the current step marked.</summary>
-    public static string Schedule(DescentRun run, int budget, int current, int width = 440, int height = 240)
+    public static string Schedule(DescentRun run, int budget, int current, int width = 440, int? height = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var schedule = run.Settings.Schedule;
@@ -155,6 +158,6 @@ public static class OptimizerFigures
         figure.Add(new LineSeries("γ", [.. Enumerable.Range(0, Math.Max(2, budget + 1)).Select(t => new DataPoint(t, schedule.At(t)))]) { CssClass = "gl-loss" });
         figure.Add(new ReferenceLine("now", current, vertical: true) { CssClass = "gl-marker-line" });
         figure.Add(new MarkerSeries("current", new DataPoint(current, schedule.At(current))) { CssClass = "gl-current", Size = 4 });
-        return figure.ToSvg(width, height, new SvgOptions(TestId: "schedule-plot"));
+        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 240), new SvgOptions(TestId: "schedule-plot"));
     }
 }

@@ -34,14 +34,14 @@ public sealed partial class Concepts
     private int _orderSteps = 300;
     private LiveSession? _simultaneous;
     private LiveSession? _sequential;
-    private string _orderFigure = "";
+    private Func<int, string> _orderFigure = _ => "";
 
     private int _batchSize = 2;
     private int _epochs = 30;
     private double _variantAlpha = 0.02;
     private List<(string Name, string Key, LiveSession Session)> Variants { get; } = [];
-    private string _variantPaths = "";
-    private string _variantLosses = "";
+    private Func<int, string> _variantPaths = _ => "";
+    private Func<int, string> _variantLosses = _ => "";
 
     private LiveSession _tour = new(Presets.Get("minibatch-line").Scenario);
     private int _tourIteration;
@@ -50,7 +50,7 @@ public sealed partial class Concepts
     private string _experiment = "";
     private LiveSession? _experimentSession;
     private LiveSession? _experimentBase;
-    private string _experimentFigure = "";
+    private Func<int, string> _experimentFigure = _ => "";
 
     private double RuleNext => _theta - (_ruleAlpha * 2 * _theta);
 
@@ -89,22 +89,23 @@ public sealed partial class Concepts
 
     private IReadOnlyList<LessonRun> _bowlRuns = [];
     private IReadOnlyList<LessonRun> _himmelblauRuns = [];
-    private string _bowlFigure = "";
-    private string _himmelblauFigure = "";
+    private Func<int, string> _bowlFigure = _ => "";
+    private Func<int, string> _himmelblauFigure = _ => "";
 
     private void BuildConvexity()
     {
         string[] colours = ["gl-s1", "gl-s2", "gl-s3", "gl-s4"];
-        string Figure(IReadOnlyList<LessonRun> runs, string id) => ConceptFigures.Paths(
+        string Figure(IReadOnlyList<LessonRun> runs, string id, int width) => ConceptFigures.Paths(
             runs[0].Scenario.Settings.Objective,
             [.. runs.Select((run, i) => new RunSeries($"from ({N(run.Trajectory[0].Parameters[0])}, {N(run.Trajectory[0].Parameters[1])})", colours[i % colours.Length], run.Trajectory))],
             runs[0].Scenario.KnownMinimum(),
             id,
-            id + "-plot");
+            id + "-plot",
+            width);
         _bowlRuns = StartDependence.Bowl();
         _himmelblauRuns = StartDependence.Himmelblau();
-        _bowlFigure = Figure(_bowlRuns, "convex");
-        _himmelblauFigure = Figure(_himmelblauRuns, "nonconvex");
+        _bowlFigure = width => Figure(_bowlRuns, "convex", width: width);
+        _himmelblauFigure = width => Figure(_himmelblauRuns, "nonconvex", width: width);
     }
 
     private void OnOrderPreset(ChangeEventArgs e)
@@ -131,12 +132,12 @@ public sealed partial class Concepts
         {
             _simultaneous = new LiveSession(scenario with { Update = "simultaneous" });
             _sequential = new LiveSession(scenario with { Update = "sequential" });
-            _orderFigure = ConceptFigures.Paths(
+            _orderFigure = width => ConceptFigures.Paths(
                 _simultaneous.Resolved.Settings.Objective,
                 [new("simultaneous", "gl-s1", _simultaneous.Trajectory), new("sequential", "gl-s3", _sequential.Trajectory)],
                 _simultaneous.Minimum,
                 "order",
-                "order-plot");
+                "order-plot", width: width);
         }
         catch (ScenarioException)
         {
@@ -171,8 +172,8 @@ public sealed partial class Concepts
             Variants.Add(($"mini-batch of {_batchSize}", "mini", new LiveSession(Variant(new BatchSpec { Kind = "mini", Size = _batchSize, Seed = 42 }, mini))));
             Variants.Add(("stochastic (1 row)", "stochastic", new LiveSession(Variant(new BatchSpec { Kind = "stochastic", Seed = 42 }, 5))));
             var series = Variants.Select((v, i) => new RunSeries(v.Name, $"gl-s{i + 1}", v.Session.Trajectory, (int)Math.Ceiling(5.0 / v.Session.Resolved.Settings.Batch.EffectiveSize(5)))).ToList();
-            _variantPaths = ConceptFigures.Paths(Variants[0].Session.Resolved.Settings.Objective, series, Variants[0].Session.Minimum, "variants", "variants-plot");
-            _variantLosses = ConceptFigures.Losses(series, "variants-loss", "variants-loss-plot");
+            _variantPaths = width => ConceptFigures.Paths(Variants[0].Session.Resolved.Settings.Objective, series, Variants[0].Session.Minimum, "variants", "variants-plot", width: width);
+            _variantLosses = width => ConceptFigures.Losses(series, "variants-loss", "variants-loss-plot", width: width);
         }
         catch (ScenarioException)
         {
@@ -299,7 +300,7 @@ public sealed partial class Concepts
         List<RunSeries> series = key == "base"
             ? [Of("base", "gl-s1", _experimentBase)]
             : [Of("base", "gl-s1", _experimentBase), Of(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
-        _experimentFigure = ConceptFigures.Losses(series, "experiment", "experiment-plot");
+        _experimentFigure = width => ConceptFigures.Losses(series, "experiment", "experiment-plot", width: width);
     }
 
     private static string N(double value) => LiveSession.F(value);

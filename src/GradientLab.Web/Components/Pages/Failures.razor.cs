@@ -1,4 +1,5 @@
 using GradientLab.Figures;
+using GradientLab.Plotting;
 using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
 using GradientLab.Web.State;
@@ -58,6 +59,18 @@ public sealed partial class Failures
         _scaled = !_scaled;
         var index = _failures.FindIndex(f => f.Key == "unscaled-features");
         _failures[index] = Unscaled();
+    }
+
+    private static string ContourLayers(Failure failure, int width)
+    {
+        failure.Figures.ViewSize = (width, Figure.HeightFor(width, 430, 330));
+        return failure.Figures.ContourStatic(failure.Session.Cursor) + failure.Figures.ContourDynamic(failure.Session.Cursor);
+    }
+
+    private static string LossView(Failure failure, int width)
+    {
+        failure.Figures.LossSize = (width, Figure.HeightFor(width, 430, 260));
+        return failure.Figures.Loss(failure.Session.Cursor, logScale: true);
     }
 
     private sealed record Failure(string Key, string Title, string Preset, LiveSession Session, RunFigures Figures, string Link);

@@ -21,8 +21,8 @@ public sealed partial class Neuron
     private int _speed = 2;
     private LiveSession? _session;
     private NeuronTrace? _trace;
-    private string _lossFigure = "";
-    private string _sigmoidFigure = "";
+    private Func<int, string> _lossFigure = _ => "";
+    private Func<int, string> _sigmoidFigure = _ => "";
     private string _behaviour = "";
     private string? _error;
     private Timer? _timer;
@@ -85,8 +85,8 @@ public sealed partial class Neuron
         _trace = SigmoidNeuron.Trace(w, b, _x, _y);
         var ws = session.Trajectory.Select(p => p.Parameters[0]).Where(double.IsFinite).ToArray();
         var next = session.AtEnd ? w : session.Trajectory[session.Cursor + 1].Parameters[0];
-        _lossFigure = NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max());
-        _sigmoidFigure = NeuronFigures.Sigmoid(_trace.Z, _trace.Prediction, _y);
+        _lossFigure = width => NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max(), width: width);
+        _sigmoidFigure = width => NeuronFigures.Sigmoid(_trace.Z, _trace.Prediction, _y, width: width);
     }
 
     /// <summary>What the whole run does, said honestly: converges, settles into a cycle, or wanders.</summary>

@@ -17,8 +17,8 @@ public sealed partial class Optimizers
     private readonly double[] _alphas = [0.01, 0.1, 1.1];
     private double _threshold = 1e-3;
     private List<(LiveSession Session, string Steps, string Verdict)> _dilemma = [];
-    private string _dilemmaParabola = "";
-    private string _dilemmaLoss = "";
+    private Func<int, string> _dilemmaParabola = _ => "";
+    private Func<int, string> _dilemmaLoss = _ => "";
 
     private double _momentumAlpha = 0.05;
     private double _beta = 0.5;
@@ -26,7 +26,7 @@ public sealed partial class Optimizers
     private LiveSession? _vanilla;
     private LiveSession? _momentum;
     private double _velocity;
-    private string _momentumFigure = "";
+    private Func<int, string> _momentumFigure = _ => "";
 
     private RaceSurface _surface = RaceSession.Surfaces.First(s => s.Key == "rosenbrock");
     private double[] _start = [-1.2, 1];
@@ -36,7 +36,7 @@ public sealed partial class Optimizers
     private readonly HashSet<string> _chosen = new(StringComparer.Ordinal) { "gd", "momentum", "adam" };
     private readonly Dictionary<string, double> _rates = RaceSession.AllRacers.ToDictionary(r => r.Key, r => r.Optimizer.LearningRate!.Value, StringComparer.Ordinal);
     private RaceSession? _race;
-    private string _raceContours = "";
+    private (RaceSession Race, int Width, string Svg)? _raceContours;
     private string? _raceError;
     private string _selected = "adam";
     private Timer? _raceTimer;
@@ -81,8 +81,8 @@ public sealed partial class Optimizers
             series.Add(new RunSeries($"α = {N(_alphas[k])}", $"gl-r{(k * 2) + 1}", session.Trajectory));
         }
 
-        _dilemmaParabola = OptimizerFigures.Parabola(series, 10);
-        _dilemmaLoss = ConceptFigures.Losses(series, "dilemma-loss", "dilemma-loss-plot", "iteration");
+        _dilemmaParabola = width => OptimizerFigures.Parabola(series, 10, width: width);
+        _dilemmaLoss = width => ConceptFigures.Losses(series, "dilemma-loss", "dilemma-loss-plot", "iteration", width: width);
     }
 
     /// <summary>Runs the scenario until its loss falls below the threshold, and says how long that took, or why it never does.</summary>
@@ -149,7 +149,7 @@ public sealed partial class Optimizers
 
         _velocity = run.OptimizerState.Count > 0 ? run.OptimizerState[0].Values[0] : 0;
         var series = new List<RunSeries> { new("vanilla", "gl-r1", _vanilla!.Trajectory), new($"momentum β = {N(_beta)}", "gl-r6", _momentum.Trajectory) };
-        _momentumFigure = OptimizerFigures.ThetaAgainstIteration(series, series[1], _momentumAt, -_momentumAlpha * _velocity);
+        _momentumFigure = width => OptimizerFigures.ThetaAgainstIteration(series, series[1], _momentumAt, -_momentumAlpha * _velocity, width: width);
     }
 
     private void SetMomentum(ChangeEventArgs e, Action<double> assign)
@@ -193,9 +193,9 @@ public sealed partial class Optimizers
             var surfaceChanged = _race?.Surface != _surface;
             _race = new RaceSession(_surface, _start, racers, _budget, schedule, tolerance: 0.01);
             _diagnosers.Clear();
-            if (surfaceChanged || _raceContours.Length == 0)
+            if (surfaceChanged)
             {
-                _raceContours = OptimizerFigures.RaceContours(_race);
+                _raceContours = null;
             }
 
             _raceError = null;
@@ -215,7 +215,7 @@ public sealed partial class Optimizers
     {
         _surface = RaceSession.Surfaces.FirstOrDefault(s => s.Key == e.Value?.ToString()) ?? _surface;
         _start = [.. _surface.Start];
-        _raceContours = "";
+        _raceContours = null;
         BuildRace();
     }
 
@@ -263,9 +263,25 @@ public sealed partial class Optimizers
         }
     }
 
-    private void OnRaceClick(MouseEventArgs e)
+    /// <summary>The race surface's contours at this width, drawn once per surface and width (the start does not change them).</summary>
+    private string RaceContours(int width)
     {
-        if (_race is not null && OptimizerFigures.RacePointAt(_race, e.OffsetX, e.OffsetY) is { } point)
+        if (_race is null)
+        {
+            return "";
+        }
+
+        if (_raceContours is not { } kept || kept.Width != width || !ReferenceEquals(kept.Race.Surface, _race.Surface))
+        {
+            _raceContours = kept = (_race, width, OptimizerFigures.RaceContours(_race, width));
+        }
+
+        return kept.Svg;
+    }
+
+    private void OnRaceClick(MouseEventArgs e, int width)
+    {
+        if (_race is not null && OptimizerFigures.RacePointAt(_race, e.OffsetX, e.OffsetY, width) is { } point)
         {
             _start = [Round(point.X), Round(point.Y)];
             BuildRace();
