@@ -20,7 +20,12 @@ public sealed class ResponsiveTests(WebAppFixture web)
         return data;
     }
 
+    /// <summary>The everyday check: the live demo on a phone.</summary>
+    [Fact]
+    public Task The_live_demo_fits_a_phone() => The_page_is_no_wider_than_the_screen_and_its_figures_fit("/live", 390, 844);
+
     [Theory]
+    [Trait("Category", "Full")]
     [MemberData(nameof(PagesAndScreens))]
     public async Task The_page_is_no_wider_than_the_screen_and_its_figures_fit(string path, int width, int height)
     {

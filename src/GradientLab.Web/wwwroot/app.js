@@ -57,6 +57,67 @@ window.gradientLab = {
   },
   measure(watch) { try { if (watch) watch.measure(); } catch { /* optional */ } },
   unwatch(watch) { try { if (watch) watch.dispose(); } catch { /* the page is going anyway */ } },
+  // Downloads the figure inside the element matching the selector as a standalone SVG, or as a PNG at a scale. The
+  // page's stacked layers become one drawing; the theme's colours (CSS variables) are written onto each part, so the
+  // file looks as the page did. PNGs are rasterised by the browser's canvas (nothing leaves the machine).
+  async exportFigure(selector, name, format, scale) {
+    try {
+      const host = document.querySelector(selector);
+      const layers = host ? [...host.querySelectorAll("svg")] : [];
+      if (layers.length === 0) return false;
+      const first = layers[0];
+      const width = Math.round(parseFloat(first.getAttribute("width")) || first.getBoundingClientRect().width);
+      const height = Math.round(parseFloat(first.getAttribute("height")) || first.getBoundingClientRect().height);
+      const ns = "http://www.w3.org/2000/svg";
+      const out = document.createElementNS(ns, "svg");
+      out.setAttribute("xmlns", ns);
+      out.setAttribute("width", width); out.setAttribute("height", height);
+      out.setAttribute("viewBox", `0 0 ${width} ${height}`);
+      out.setAttribute("font-family", first.getAttribute("font-family") || "sans-serif");
+      const background = document.createElementNS(ns, "rect");
+      background.setAttribute("width", "100%"); background.setAttribute("height", "100%");
+      background.setAttribute("fill", getComputedStyle(host.closest(".gl-view, section, main") || document.body).backgroundColor || "#fff");
+      out.appendChild(background);
+      const props = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity", "paint-order", "font-size", "font-weight"];
+      for (const layer of layers) {
+        const copy = layer.cloneNode(true);
+        const sources = [layer, ...layer.querySelectorAll("*")];
+        const targets = [copy, ...copy.querySelectorAll("*")];
+        sources.forEach((source, i) => {
+          const style = getComputedStyle(source);
+          for (const p of props) { const v = style.getPropertyValue(p); if (v) targets[i].setAttribute(p, v); }
+        });
+        const group = document.createElementNS(ns, "g");
+        while (copy.firstChild) group.appendChild(copy.firstChild);
+        out.appendChild(group);
+      }
+      const text = new XMLSerializer().serializeToString(out);
+      const svgBlob = new Blob([text], { type: "image/svg+xml" });
+      if (format === "svg") { this.save(svgBlob, `${name}.svg`); return true; }
+      const url = URL.createObjectURL(svgBlob);
+      const image = new Image();
+      await new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; image.src = url; });
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.round(width * scale); canvas.height = Math.round(height * scale);
+      const context = canvas.getContext("2d");
+      context.scale(scale, scale);
+      context.drawImage(image, 0, 0);
+      URL.revokeObjectURL(url);
+      const png = await new Promise(resolve => canvas.toBlob(resolve, "image/png"));
+      if (!png) return false;
+      this.save(png, `${name}${scale === 1 ? "" : `@${scale}x`}.png`);
+      return true;
+    } catch { return false; }
+  },
+  save(blob, fileName) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  },
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
   nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
 };
