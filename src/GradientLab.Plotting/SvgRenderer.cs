@@ -19,7 +19,7 @@ public static class SvgRenderer
         ".gl-path{stroke:#d62728;stroke-width:1.8;fill:none}.gl-current{fill:#d62728;stroke:#fff;stroke-width:1.5}" +
         ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-start-mark{fill:none;stroke:#111;stroke-width:2}.gl-note{fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}" +
         ".gl-marker-line{stroke:#888;stroke-dasharray:4 3;fill:none}.gl-legend{fill:#fff;fill-opacity:.9;stroke:#ccc}" +
-        ".gl-loss{stroke:#1f6feb;stroke-width:2;fill:none}.gl-prediction{stroke:#d62728;stroke-width:1.5;fill:none}" +
+        ".gl-loss{stroke:#1f6feb;stroke-width:2;fill:none}.gl-curve{stroke:#777;stroke-width:1.8;fill:none}.gl-prediction{stroke:#d62728;stroke-width:1.5;fill:none}" +
         ".gl-tangent{stroke:#e67e22;stroke-width:2;stroke-dasharray:6 4;fill:none}.gl-next{fill:#2e7d32}.gl-velocity{stroke:#6a3d9a;stroke-width:2;fill:none}" +
         ".gl-s1{stroke:#0072b2;stroke-width:2;fill:none}.gl-s2{stroke:#d55e00;stroke-width:2;fill:none}.gl-s3{stroke:#009e73;stroke-width:2;fill:none}" +
         ".gl-s4{stroke:#cc79a7;stroke-width:2;fill:none}.gl-s5{stroke:#e69f00;stroke-width:2;fill:none}.gl-s6{stroke:#56b4e9;stroke-width:2;fill:none}.gl-s7{stroke:#111;stroke-width:2;fill:none}" +

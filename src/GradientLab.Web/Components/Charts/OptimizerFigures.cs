@@ -29,7 +29,7 @@ public static class OptimizerFigures
         figure.X.Title = "θ";
         figure.Y.Title = "J(θ) = θ²";
         (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (-Reach, Reach, 0, Reach * Reach * 1.02);
-        figure.Add(new FunctionSeries("J(θ) = θ²", t => t * t) { CssClass = "gl-loss" });
+        figure.Add(new FunctionSeries("J(θ) = θ²", t => t * t) { CssClass = "gl-curve" });
         foreach (var run in runs)
         {
             var points = run.Points.Take(shown + 1).Select(p => new DataPoint(p.Parameters[0], p.Loss)).ToList();
