@@ -8,13 +8,30 @@ window.gradientLab = {
       if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target && e.target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return;
       // A focused view that handles its own keys (the 3-D surface turns with the arrows) keeps them.
       if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
-      const key = e.key === " " ? "space" : e.key === "ArrowRight" ? "right" : e.key === "ArrowLeft" ? "left" : (e.key === "r" || e.key === "R") ? "r" : null;
+      const key = e.key === " " ? "space" : e.key === "ArrowRight" ? "right" : e.key === "ArrowLeft" ? "left" : (e.key === "r" || e.key === "R") ? "r" : (e.key === "+" || e.key === "=") ? "plus" : (e.key === "-" || e.key === "_") ? "minus" : null;
       if (!key) return;
       e.preventDefault();
       dotnet.invokeMethodAsync("OnKey", key).catch(() => {});
     };
     document.addEventListener("keydown", handler);
     return { dispose: () => document.removeEventListener("keydown", handler) };
+  },
+  // The layout's own keys: P toggles presenting mode and Escape leaves it (never while typing or reordering).
+  bindLayoutKeys(dotnet) {
+    const handler = (e) => {
+      const tag = (e.target && e.target.tagName) || "";
+      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target && e.target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
+      const key = (e.key === "p" || e.key === "P") ? "p" : e.key === "Escape" ? "escape" : null;
+      if (!key) return;
+      dotnet.invokeMethodAsync("OnLayoutKey", key).catch(() => {});
+    };
+    document.addEventListener("keydown", handler);
+    return { dispose: () => document.removeEventListener("keydown", handler) };
+  },
+  // Copies text to the clipboard; false where the browser refuses (the page then shows the text to copy by hand).
+  async copy(text) {
+    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   },
   unbindKeys(binding) { try { if (binding) binding.dispose(); } catch { /* the page is going anyway */ } },
   // Says that the lab is interactive: the browser tests (and anyone scripting the page) wait for this attribute.

@@ -138,6 +138,8 @@ public sealed partial class Live
             case "right": await StepForward(); break;
             case "left": StepBack(); break;
             case "r": Reset(); break;
+            case "plus": ChangeSpeed(+1); break;
+            case "minus": ChangeSpeed(-1); break;
         }
 
         StateHasChanged();
@@ -535,9 +537,19 @@ public sealed partial class Live
         });
     }
 
-    private void OnSpeed(ChangeEventArgs e)
+    private void OnSpeed(ChangeEventArgs e) => SetSpeed(int.Parse(e.Value?.ToString() ?? "30", CultureInfo.InvariantCulture));
+
+    /// <summary>The next speed up or down the menu (+ and − on the keyboard); "to the end" is not reached by keys.</summary>
+    private void ChangeSpeed(int direction)
     {
-        _speed = int.Parse(e.Value?.ToString() ?? "30", CultureInfo.InvariantCulture);
+        var finite = Speeds.Where(s => s > 0).ToArray();
+        var index = Array.IndexOf(finite, _speed);
+        SetSpeed(finite[Math.Clamp((index < 0 ? finite.Length - 1 : index) + direction, 0, finite.Length - 1)]);
+    }
+
+    private void SetSpeed(int speed)
+    {
+        _speed = speed;
         if (_playing)
         {
             StopPlayback();
