@@ -293,12 +293,14 @@ public static class GradlabApp
         figure.AcceptOnlyFromAmong("contour", "data", "loss");
         var step = CliOptions.Whole("--step", "Draw the run up to this step (default: its last).", 0, DescentSettings.StepLimit);
         var log = CliOptions.Flag("--log", "Loss on a log scale.");
-        var output = OutOption("The figure file: .svg, or .png (drawn with librsvg); written whole, or not at all.", required: true);
+        var scale = PngScaleOption(2);
+        var output = OutOption("The figure file: .svg, or .png (drawn in-process with the figure font); written whole, or not at all.", required: true);
         var command = new Command("plot", "Run a scenario and draw a figure of it as SVG or PNG.") { scenario };
         overrides.AddTo(command);
         command.Options.Add(figure);
         command.Options.Add(step);
         command.Options.Add(log);
+        command.Options.Add(scale);
         command.Options.Add(output);
         command.SetAction(parsed =>
         {
@@ -325,7 +327,7 @@ public static class GradlabApp
             };
             if (extension == ".png")
             {
-                OutputFile.Replace(file, temporary => SvgRasterizer.WritePng(svg, width, height, temporary));
+                OutputFile.Write(file, stream => SvgRasterizer.WritePng(svg, width, height, stream, parsed.GetValue(scale)));
             }
             else
             {
@@ -337,6 +339,10 @@ public static class GradlabApp
         });
         return command;
     }
+
+    /// <summary>Pixels per figure pixel in a PNG or GIF: 1 or 2 (sharp on high-density screens).</summary>
+    private static Option<int> PngScaleOption(int defaultValue) =>
+        CliOptions.Whole("--scale", $"Pixels per figure pixel in a raster file: 1 or 2 (default {defaultValue}).", 1, 2, defaultValue);
 
     /// <summary>Most scenarios one <c>compare</c> runs.</summary>
     private const int MaxCompared = 20;
