@@ -2,38 +2,57 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing.Processors.Quantization;
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace GradientLab.Cli;
 
 /// <summary>
-/// Writes an animated GIF one frame at a time, so memory holds one frame whatever the length. ImageSharp quantises
-/// each of our rendered frames to one shared palette (no dithering: flat colours stay flat from frame to frame) and
-/// compresses it as a one-frame GIF; this class moves that frame's image block into the animation behind its own
-/// graphic control extension (the delay). The animation loops forever (the NETSCAPE2.0 extension, count 0).
+/// Writes an animated GIF one frame at a time, so memory holds a frame or two whatever the length. Every frame is
+/// mapped to one shared palette (nearest colour, no dithering: what does not move stays the same from frame to frame),
+/// and only the rectangle that changed since the previous frame is stored, its unchanged pixels transparent, over the
+/// previous frame left in place. ImageSharp compresses each such rectangle as a one-frame GIF; this class moves that
+/// image block into the animation behind its own graphic control extension (delay, transparency). The animation loops
+/// forever (the NETSCAPE2.0 extension, count 0).
 /// </summary>
 internal sealed class AnimatedGif
 {
+    /// <summary>Colours of the shared palette; one more entry of the colour table is the transparent key.</summary>
+    public const int PaletteSize = 255;
+
     private static readonly QuantizerOptions NoDither = new() { Dither = null, MaxColors = 256 };
 
     private readonly Stream _output;
     private readonly int _width;
     private readonly int _height;
+    private readonly Rgba32[] _palette;
+    private readonly Rgba32 _key;
     private readonly GifEncoder _encoder;
+    private readonly Dictionary<Rgba32, Rgba32> _nearest = [];
+    private Rgba32[] _shown;
+    private Rgba32[] _next;
     private byte[]? _globalTable;
 
-    /// <summary>An animation of <paramref name="width"/> × <paramref name="height"/> frames into <paramref name="output"/>, in the colours of <paramref name="palette"/>.</summary>
-    public AnimatedGif(Stream output, int width, int height, ReadOnlyMemory<Color> palette)
+    /// <summary>An animation of <paramref name="width"/> × <paramref name="height"/> frames into <paramref name="output"/>, in the colours of <paramref name="palette"/> (at most <see cref="PaletteSize"/>).</summary>
+    public AnimatedGif(Stream output, int width, int height, IReadOnlyList<Color> palette)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(palette);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, ushort.MaxValue);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(height, ushort.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfZero(palette.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(palette.Count, PaletteSize);
         _output = output;
         _width = width;
         _height = height;
-        _encoder = new GifEncoder { ColorTableMode = GifColorTableMode.Global, Quantizer = new PaletteQuantizer(palette, NoDither) };
+        _palette = [.. palette.Select(c => c.ToPixel<Rgba32>() with { A = 255 })];
+        var colors = _palette.ToHashSet();
+        _key = Enumerable.Range(0, 256).Select(g => new Rgba32(255, (byte)g, 255)).First(c => !colors.Contains(c));
+        _encoder = new GifEncoder { ColorTableMode = GifColorTableMode.Global, Quantizer = new PaletteQuantizer(palette.Append(new Color(_key)).ToArray(), NoDither) };
+        _shown = new Rgba32[width * height];
+        _next = new Rgba32[width * height];
     }
 
     /// <summary>Frames written so far.</summary>
@@ -66,7 +85,7 @@ internal sealed class AnimatedGif
         gif.Finish();
     }
 
-    /// <summary>Up to 256 colours that serve all of <paramref name="samples"/> (frames of the same size), by Wu's quantiser.</summary>
+    /// <summary>Up to <see cref="PaletteSize"/> colours that serve all of <paramref name="samples"/> (frames of the same size), by Wu's quantiser.</summary>
     public static Color[] Palette(IReadOnlyList<SKBitmap> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -85,7 +104,7 @@ internal sealed class AnimatedGif
         }
 
         using var image = Image.LoadPixelData<Rgba32>(stacked, width, stacked.Length / 4 / width);
-        using var quantizer = new WuQuantizer(NoDither).CreatePixelSpecificQuantizer<Rgba32>(Configuration.Default);
+        using var quantizer = new WuQuantizer(new QuantizerOptions { Dither = null, MaxColors = PaletteSize }).CreatePixelSpecificQuantizer<Rgba32>(Configuration.Default);
         using var indexed = quantizer.BuildPaletteAndQuantizeFrame(image.Frames.RootFrame, image.Bounds());
         return [.. indexed.Palette.ToArray().Select(pixel => new Color(pixel))];
     }
@@ -99,8 +118,30 @@ internal sealed class AnimatedGif
         ArgumentOutOfRangeException.ThrowIfLessThan(delayCentiseconds, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(delayCentiseconds, ushort.MaxValue);
 
+        // The frame in the palette's colours, and the rectangle in which it differs from what is shown.
+        var pixels = MemoryMarshal.Cast<byte, Rgba32>(Pixels(frame));
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            _next[i] = Nearest(pixels[i]);
+        }
+
+        var first = FrameCount == 0;
+        var (left, top, right, bottom) = first ? (0, 0, _width, _height) : Changed();
+        var (width, height) = (right - left, bottom - top);
+        var region = new Rgba32[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = ((top + y) * _width) + left + x;
+                region[(y * width) + x] = first || _next[at] != _shown[at] ? _next[at] : _key;
+            }
+        }
+
+        (_shown, _next) = (_next, _shown);
+
         using var single = new MemoryStream();
-        using (var image = Image.LoadPixelData<Rgba32>(Pixels(frame), _width, _height))
+        using (var image = Image.LoadPixelData<Rgba32>(region, width, height))
         {
             image.SaveAsGif(single, _encoder);
         }
@@ -117,9 +158,13 @@ internal sealed class AnimatedGif
             _output.Write([0x21, 0xFF, 0x0B, .. "NETSCAPE2.0"u8, 0x03, 0x01, 0x00, 0x00, 0x00]);
         }
 
-        // Graphic control: leave the frame in place (disposal 1), no transparency, the delay.
-        _output.Write([0x21, 0xF9, 0x04, 0x04, (byte)(delayCentiseconds & 0xFF), (byte)(delayCentiseconds >> 8), 0x00, 0x00]);
+        // Graphic control: leave the frame in place (disposal 1) under the next, the delay, the key colour transparent.
+        var key = KeyIndex(block.Table);
+        var transparent = !first && key >= 0;
+        _output.Write([0x21, 0xF9, 0x04, (byte)(0x04 | (transparent ? 0x01 : 0x00)), (byte)(delayCentiseconds & 0xFF), (byte)(delayCentiseconds >> 8), (byte)(transparent ? key : 0), 0x00]);
         var descriptor = block.Descriptor.ToArray();
+        BitConverter.TryWriteBytes(descriptor.AsSpan(1, 2), (ushort)left);
+        BitConverter.TryWriteBytes(descriptor.AsSpan(3, 2), (ushort)top);
         var ownTable = !block.Table.SequenceEqual(_globalTable);
         if (ownTable)
         {
@@ -134,6 +179,72 @@ internal sealed class AnimatedGif
 
         _output.Write(block.Data);
         FrameCount++;
+    }
+
+    /// <summary>The palette colour nearest to <paramref name="pixel"/> (opaque; remembered, figures have few distinct colours).</summary>
+    private Rgba32 Nearest(Rgba32 pixel)
+    {
+        if (_nearest.TryGetValue(pixel, out var known))
+        {
+            return known;
+        }
+
+        var best = _palette[0];
+        var distance = int.MaxValue;
+        foreach (var color in _palette)
+        {
+            var (r, g, b) = (color.R - pixel.R, color.G - pixel.G, color.B - pixel.B);
+            var d = (r * r) + (g * g) + (b * b);
+            if (d < distance)
+            {
+                (best, distance) = (color, d);
+            }
+        }
+
+        _nearest[pixel] = best;
+        return best;
+    }
+
+    /// <summary>The smallest rectangle (left, top, right, bottom: exclusive) holding every pixel that changes; one pixel when none does.</summary>
+    private (int Left, int Top, int Right, int Bottom) Changed()
+    {
+        var (left, top, right, bottom) = (_width, _height, 0, 0);
+        for (var y = 0; y < _height; y++)
+        {
+            var row = y * _width;
+            var next = _next.AsSpan(row, _width);
+            var shown = _shown.AsSpan(row, _width);
+            var from = next.CommonPrefixLength(shown);
+            if (from == _width)
+            {
+                continue;
+            }
+
+            var to = _width;
+            while (next[to - 1] == shown[to - 1])
+            {
+                to--;
+            }
+
+            (left, right) = (Math.Min(left, from), Math.Max(right, to));
+            (top, bottom) = (Math.Min(top, y), y + 1);
+        }
+
+        return right == 0 ? (0, 0, 1, 1) : (left, top, right, bottom);
+    }
+
+    /// <summary>Where the key colour stands in a colour table, or −1.</summary>
+    private int KeyIndex(ReadOnlySpan<byte> table)
+    {
+        for (var i = 0; i + 2 < table.Length; i += 3)
+        {
+            if (table[i] == _key.R && table[i + 1] == _key.G && table[i + 2] == _key.B)
+            {
+                return i / 3;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Ends the file (after at least one frame).</summary>

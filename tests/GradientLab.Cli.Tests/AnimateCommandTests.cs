@@ -50,24 +50,21 @@ public sealed class AnimateCommandTests
     public void ByDefault_ALongRun_IsCutToAtMost120Frames()
     {
         using var folder = new TempFolder();
-        var (gif, delays) = Decode(Animate(folder, "loss.gif", "rosenbrock-adam", "--figure", "loss", "--fps", "4"));
-        using (gif)
-        {
-            gif.Frames.Count.ShouldBe(117); // 3000 steps, a frame every 26th: 0, 26, …, 2990, and 3000
-            gif.Width.ShouldBe(430);
-            gif.Height.ShouldBe(30 + 250);
-            delays[0].ShouldBe(25);
-            delays.Distinct().ShouldBe([25, 200]);
-        }
+        var (path, output) = AnimateAndSay(folder, "loss.svg", "rosenbrock-adam", "--figure", "loss");
+        output.ShouldContain("Wrote 117 frames of 'rosenbrock-adam' (steps 0 to 3000, loss, 430 × 280 px, 10 fps)");
+        var frames = XDocument.Load(path).Root!.Elements(Svg + "g").Where(g => g.Attribute("class")?.Value == "gl-frame").ToList();
+        frames.Count.ShouldBe(117); // 3000 steps, a frame every 26th: 0, 26, …, 2990, and 3000
+        frames[1].Attribute("data-step")!.Value.ShouldBe("26");
     }
 
     [Fact]
-    public void EveryFrame_DrawsItsHeaderLine_AndTheFramesDiffer()
+    public void EveryFrame_DrawsItsHeaderLine_AndTheFramesDiffer_AtTheScaleAndRateAsked()
     {
         using var folder = new TempFolder();
-        var (gif, _) = Decode(Animate(folder, "run.gif", "lr-good", "--every", "10", "--scale", "2"));
+        var (gif, delays) = Decode(Animate(folder, "run.gif", "lr-good", "--every", "10", "--scale", "2", "--fps", "4"));
         using (gif)
         {
+            delays.ShouldBe([25, 25, 200]);
             gif.Width.ShouldBe(2 * 430);
             gif.Height.ShouldBe(2 * (30 + 250));
             gif.Frames.Count.ShouldBe(3);
@@ -101,6 +98,39 @@ public sealed class AnimateCommandTests
             }
 
             differing.ShouldBeGreaterThan(100);
+        }
+    }
+
+    [Fact]
+    public void EveryGifFrame_IsTheFrameRunAnimationDraws_InThePalettesColours()
+    {
+        using var folder = new TempFolder();
+        var (gif, _) = Decode(Animate(folder, "run.gif", "housing-live-demo", "--every", "15"));
+        var scenario = GradientLab.Scenarios.ScenarioResolver.Resolve(GradientLab.Scenarios.Presets.Get("housing-live-demo").Scenario);
+        var run = scenario.CreateRun();
+        run.RunToEnd();
+        var animation = new GradientLab.Figures.RunAnimation(scenario, run.Trajectory, GradientLab.Figures.RunAnimation.ViewsOf(scenario));
+        var steps = animation.Steps(15);
+        using (gif)
+        {
+            gif.Frames.Count.ShouldBe(steps.Count);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                using var drawn = SvgRasterizer.Render(animation.Frame(steps[i]), animation.Width, animation.Height);
+                using var frame = gif.Frames.CloneFrame(i);
+                var want = drawn.GetPixelSpan().ToArray();
+                var got = new Rgba32[frame.Width * frame.Height];
+                frame.CopyPixelDataTo(got);
+                var off = 0;
+                for (var p = 0; p < got.Length; p++)
+                {
+                    var (r, g, b) = (want[4 * p] - got[p].R, want[(4 * p) + 1] - got[p].G, want[(4 * p) + 2] - got[p].B);
+                    off += Math.Max(Math.Abs(r), Math.Max(Math.Abs(g), Math.Abs(b))) > 48 ? 1 : 0;
+                }
+
+                // 255 colours for anti-aliased figures: a few edge pixels land on a neighbouring shade, nothing more.
+                off.ShouldBeLessThan(got.Length / 200, $"frame {i} (step {steps[i]})");
+            }
         }
     }
 
