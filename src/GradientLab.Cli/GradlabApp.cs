@@ -366,7 +366,7 @@ public static class GradlabApp
         var scenario = ScenarioArgument();
         var overrides = new OverrideOptions();
         var figure = CliOptions.Choice("--figure", "contour, data, loss, or all (side by side). Default: all the views the scenario has (the data, J(w, b) with two parameters, the loss).", "contour", "data", "loss", "all");
-        var fps = CliOptions.Whole("--fps", "Frames per second, 1 to 50 (default 10). The last frame stays 2 s before the loop starts again.", 1, 50, 10);
+        var fps = CliOptions.Whole("--fps", "Frames per second, 1 to 50. The last frame stays 2 s before the loop starts again.", 1, 50, 10);
         var every = CliOptions.Whole("--every", $"A frame every N-th step, and the last (default: the smallest N that keeps the animation to {RunAnimation.DefaultMaxFrames} frames).", 1, int.MaxValue);
         var log = CliOptions.Flag("--log", "Loss on a log scale.");
         var scale = PngScaleOption(1, "GIF");
@@ -436,7 +436,7 @@ public static class GradlabApp
 
     /// <summary>Pixels per figure pixel in a PNG or GIF: 1 or 2 (sharp on high-density screens).</summary>
     private static Option<int> PngScaleOption(int defaultValue, string format = "PNG") =>
-        CliOptions.Whole("--scale", $"Pixels per figure pixel in a {format}: 1 or 2 (default {defaultValue}).", 1, 2, defaultValue);
+        CliOptions.Whole("--scale", $"Pixels per figure pixel in a {format}: 1 or 2.", 1, 2, defaultValue);
 
     /// <summary>Most scenarios one <c>compare</c> runs.</summary>
     private const int MaxCompared = 20;
