@@ -9,11 +9,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Debian packages the tests use: Chromium (browser tests), librsvg and cairo (PNG figures).
+# Debian packages the tests use: Chromium (browser tests). PNG and GIF figures are drawn in-process (SkiaSharp).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-ldconfig -p 2>/dev/null | grep -q 'librsvg-2.so.2' || missing+=(librsvg2-2)
-ldconfig -p 2>/dev/null | grep -q 'libcairo.so.2' || missing+=(libcairo2)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing with apt: ${missing[*]}"
   sudo_cmd=""

@@ -70,6 +70,23 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>An option that takes one of <paramref name="choices"/>; any other value is an error that names the option and lists them.</summary>
+    public static Option<string?> Choice(string name, string description, params string[] choices) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = Token(result);
+            if (choices.Contains(text, StringComparer.Ordinal))
+            {
+                return text;
+            }
+
+            result.AddError($"{name}: '{Shown(text)}' is not one of {string.Join(", ", choices)}.");
+            return null;
+        },
+    };
+
     /// <summary>An on/off switch that takes no value.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GradientLab.Core.Descent;
+using GradientLab.Figures;
 using GradientLab.Scenarios;
 using Spectre.Console;
 
@@ -95,6 +96,7 @@ public static class GradlabApp
         root.Subcommands.Add(CompareCommand(console));
         root.Subcommands.Add(DiagnoseCommand(console));
         root.Subcommands.Add(PlotCommand(console));
+        root.Subcommands.Add(AnimateCommand(console));
         root.Subcommands.Add(LabCommand(console));
         return root;
     }
@@ -294,23 +296,21 @@ public static class GradlabApp
         var step = CliOptions.Whole("--step", "Draw the run up to this step (default: its last).", 0, DescentSettings.StepLimit);
         var log = CliOptions.Flag("--log", "Loss on a log scale (by default the axis turns logarithmic when the loss spans more than three decades).");
         var widthOption = CliOptions.Whole("--width", "The figure's width in pixels (default 640); the height follows, and the text is laid out for that width.", 240, 4000);
-        var output = OutOption("The figure file: .svg, or .png (drawn with librsvg); written whole, or not at all.", required: true);
+        var scale = PngScaleOption(2);
+        var output = OutOption("The figure file: .svg, or .png (drawn in-process with the figure font); written whole, or not at all.", required: true);
         var command = new Command("plot", "Run a scenario and draw a figure of it as SVG or PNG.") { scenario };
         overrides.AddTo(command);
         command.Options.Add(figure);
         command.Options.Add(step);
         command.Options.Add(log);
         command.Options.Add(widthOption);
+        command.Options.Add(scale);
         command.Options.Add(output);
         command.SetAction(parsed =>
         {
             var file = parsed.GetValue(output)!;
             var pixels = parsed.GetValue(widthOption) ?? GradientLab.Figures.RunFigures.Width;
-            var extension = Path.GetExtension(file).ToLowerInvariant();
-            if (extension is not (".svg" or ".png"))
-            {
-                throw new UsageException($"--out: '{CliOptions.Shown(Path.GetFileName(file))}' should end in .svg or .png.");
-            }
+            var extension = Extension(file, ".svg", ".png");
 
             var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
             var run = resolved.CreateRun();
@@ -320,16 +320,16 @@ public static class GradlabApp
             var kind = parsed.GetValue(figure) ?? (figures.HasContour ? "contour" : "loss");
             var (svg, width, height) = kind switch
             {
-                "contour" or "surface" when !figures.HasContour => throw new UsageException($"--figure {kind} needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss."),
+                "contour" or "surface" when !figures.HasContour => throw ViewUnavailable(RunView.Contour, resolved),
                 "contour" => (figures.ContourFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 "surface" => (figures.SurfaceFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
-                "data" when !figures.HasData => throw new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
+                "data" when !figures.HasData => throw ViewUnavailable(RunView.Data, resolved),
                 "data" => (figures.DataFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 _ => (figures.LossFigureSvg(cursor, parsed.GetValue(log) ? true : null, pixels, pixels * 9 / 16), pixels, pixels * 9 / 16),
             };
             if (extension == ".png")
             {
-                OutputFile.Replace(file, temporary => SvgRasterizer.WritePng(svg, width, height, temporary));
+                OutputFile.Write(file, stream => SvgRasterizer.WritePng(svg, width, height, stream, parsed.GetValue(scale)));
             }
             else
             {
@@ -341,6 +341,106 @@ public static class GradlabApp
         });
         return command;
     }
+
+    /// <summary>The extension of an --out <paramref name="file"/> (lower case), which must be one of <paramref name="allowed"/>.</summary>
+    private static string Extension(string file, params string[] allowed)
+    {
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        return allowed.Contains(extension, StringComparer.Ordinal)
+            ? extension
+            : throw new UsageException($"--out: '{CliOptions.Shown(Path.GetFileName(file))}' should end in {string.Join(" or ", allowed)}.");
+    }
+
+    /// <summary>Why a scenario has no <paramref name="view"/>, and what to draw instead.</summary>
+    private static UsageException ViewUnavailable(RunView view, ResolvedScenario resolved) => view == RunView.Contour
+        ? new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss.")
+        : new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss.");
+
+    /// <summary>Most frames one animation has (a minute at 10 frames a second).</summary>
+    internal const int MaxFrames = 600;
+
+    /// <summary>Most pixels one GIF animation draws in all (frames × width × height): well under a minute of work on one core.</summary>
+    internal const long MaxGifPixels = 250_000_000;
+
+    /// <summary>How long the last frame of an animation stays, before it starts again.</summary>
+    internal const double LastFrameSeconds = 2;
+
+    private static Command AnimateCommand(CliConsole console)
+    {
+        var scenario = ScenarioArgument();
+        var overrides = new OverrideOptions();
+        var figure = CliOptions.Choice("--figure", "contour, data, loss, or all (side by side). Default: all the views the scenario has (the data, J(w, b) with two parameters, the loss).", "contour", "data", "loss", "all");
+        var fps = CliOptions.Whole("--fps", "Frames per second, 1 to 50. The last frame stays 2 s before the loop starts again.", 1, 50, 10);
+        var every = CliOptions.Whole("--every", $"A frame every N-th step, and the last (default: the smallest N that keeps the animation to {RunAnimation.DefaultMaxFrames} frames).", 1, int.MaxValue);
+        var log = CliOptions.Flag("--log", "Loss on a log scale.");
+        var scale = PngScaleOption(1, "GIF");
+        var output = OutOption("The animation file: .gif, or .svg (animated with SMIL: plays in a browser, no script); written whole, or not at all.", required: true);
+        var command = new Command("animate", "Run a scenario and animate it, step by step, as a GIF or an animated SVG: the chosen views with the step, the loss and the parameters above them.") { scenario };
+        overrides.AddTo(command);
+        foreach (var option in new Option[] { figure, fps, every, log, scale, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var file = parsed.GetValue(output)!;
+            var extension = Extension(file, ".gif", ".svg");
+
+            var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
+            var available = RunAnimation.ViewsOf(resolved);
+            var chosen = parsed.GetValue(figure) ?? "all";
+            IReadOnlyList<RunView> views = chosen == "all" ? available : [Enum.Parse<RunView>(chosen, ignoreCase: true)];
+            foreach (var view in views.Where(v => !available.Contains(v)))
+            {
+                throw ViewUnavailable(view, resolved);
+            }
+
+            var run = resolved.CreateRun();
+            RunWithProgress(run, console, toTerminal: true);
+            var animation = new RunAnimation(resolved, run.Trajectory, views, parsed.GetValue(log));
+            var steps = animation.Steps(parsed.GetValue(every) ?? RunAnimation.DefaultEvery(animation.LastStep));
+
+            // Limits before anything is drawn.
+            var gif = extension == ".gif";
+            var pixelScale = gif ? parsed.GetValue(scale) : 1;
+            var (width, height) = (animation.Width * pixelScale, animation.Height * pixelScale);
+            var pixels = (long)steps.Count * width * height;
+            if (steps.Count > MaxFrames)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--every {parsed.GetValue(every)}: this run's {animation.LastStep:N0} steps make {steps.Count:N0} frames; at most {MaxFrames:N0}. Pass a larger --every (or leave it out for at most {RunAnimation.DefaultMaxFrames} frames), or fewer --steps."));
+            }
+
+            if (gif && pixels > MaxGifPixels)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--every, --scale, --figure: {steps.Count:N0} frames of {width} × {height} pixels are {pixels:N0} pixels to draw; at most {MaxGifPixels:N0}. Pass a larger --every, --scale 1 or a single --figure."));
+            }
+
+            var frameSeconds = 1.0 / parsed.GetValue(fps);
+            if (gif)
+            {
+                OutputFile.Write(file, stream => WriteGif(animation, steps, pixelScale, (int)Math.Round(100 * frameSeconds), stream));
+            }
+            else
+            {
+                var svg = animation.AnimatedSvg(steps, frameSeconds, Math.Max(LastFrameSeconds, frameSeconds));
+                OutputFile.Write(file, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(svg)));
+            }
+
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {steps.Count} frames of '{resolved.Scenario.Name}' (steps 0 to {animation.LastStep}, {string.Join(", ", views).ToLowerInvariant()}, {width} × {height} px, {parsed.GetValue(fps)} fps) to {Path.GetFullPath(file)}."));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The frames at <paramref name="steps"/> as a GIF, each drawn, encoded and written in turn; the last stays <see cref="LastFrameSeconds"/>.</summary>
+    private static void WriteGif(RunAnimation animation, IReadOnlyList<int> steps, int scale, int delay, Stream stream) =>
+        AnimatedGif.Write(stream, steps.Count, i => SvgRasterizer.Render(animation.Frame(steps[i]), animation.Width, animation.Height, scale), delay, Math.Max(delay, (int)(100 * LastFrameSeconds)));
+
+    /// <summary>Pixels per figure pixel in a PNG or GIF: 1 or 2 (sharp on high-density screens).</summary>
+    private static Option<int> PngScaleOption(int defaultValue, string format = "PNG") =>
+        CliOptions.Whole("--scale", $"Pixels per figure pixel in a {format}: 1 or 2.", 1, 2, defaultValue);
 
     /// <summary>Most scenarios one <c>compare</c> runs.</summary>
     private const int MaxCompared = 20;

@@ -1,88 +1,165 @@
-using System.Runtime.InteropServices;
+using System.Xml;
+using System.Xml.Linq;
+using GradientLab.Plotting;
+using SkiaSharp;
+using Svg.Skia;
+using Svg.Skia.TypefaceProviders;
 
 namespace GradientLab.Cli;
 
 /// <summary>
-/// Turns an SVG into a PNG with the machine's librsvg and cairo (Debian: librsvg2-2, libcairo2), called directly.
-/// A missing library is a <see cref="UsageException"/> that says what to install, never a crash.
+/// Draws our own figures' SVG into pixels in-process (Svg.Skia on SkiaSharp), for PNG files and animation frames.
+/// Text is always drawn with the figures' font, the DejaVu Sans subset embedded in GradientLab.Plotting: every
+/// font-family maps to it (bold for a bold weight), and a character the subset lacks is drawn as '?' rather than looked
+/// up among the machine's fonts. On Linux the native library is SkiaSharp's NoDependencies build, which has no font
+/// manager at all, so the output is the same on every machine.
 /// </summary>
-internal static partial class SvgRasterizer
+internal static class SvgRasterizer
 {
-    private const string Rsvg = "librsvg-2.so.2";
-    private const string Cairo = "libcairo.so.2";
-    private const string GObject = "libgobject-2.0.so.0";
-    private const int Argb32 = 0;
+    /// <summary>What a character the figure font lacks is drawn as.</summary>
+    public const char Replacement = '?';
+
+    /// <summary>The figure font as Skia typefaces, loaded once from the embedded files.</summary>
+    internal static EmbeddedFontProvider Fonts => LazyFonts.Value;
+
+    private static readonly Lazy<EmbeddedFontProvider> LazyFonts = new(() => new EmbeddedFontProvider(Load(bold: false), Load(bold: true)));
 
     /// <summary>Writes <paramref name="svg"/> (of <paramref name="width"/> × <paramref name="height"/> pixels) as a PNG at <paramref name="scale"/> × that size.</summary>
-    public static void WritePng(string svg, int width, int height, string path, double scale = 2)
+    public static void WritePng(string svg, int width, int height, Stream destination, int scale = 2)
     {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var bitmap = Render(svg, width, height, scale);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("SkiaSharp could not encode the figure as PNG.");
+        data.SaveTo(destination);
+    }
+
+    /// <summary>
+    /// <paramref name="svg"/> drawn on white at <paramref name="scale"/> × its <paramref name="width"/> × <paramref name="height"/>
+    /// pixels, as opaque RGBA (8 bits a channel).
+    /// </summary>
+    public static SKBitmap Render(string svg, int width, int height, int scale = 1)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
         try
         {
-            Render(svg, width, height, path, scale);
+            return Draw(svg, width, height, scale);
         }
-        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or BadImageFormatException)
         {
-            throw new UsageException($"PNG output needs librsvg and cairo ({error.Message.Split('\n')[0]}). Install them (Debian/Ubuntu: apt-get install librsvg2-2 libcairo2), or write an .svg file instead.");
+            throw new UsageException($"PNG and GIF output need SkiaSharp's native library, which could not be loaded on this machine ({FirstLine(error)}); write an .svg file instead.");
         }
     }
 
-    private static void Render(string svg, int width, int height, string path, double scale)
+    private static SKBitmap Draw(string svg, int width, int height, int scale)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(svg);
-        var handle = rsvg_handle_new_from_data(bytes, (nuint)bytes.Length, out var error);
-        if (handle == IntPtr.Zero || error != IntPtr.Zero)
-        {
-            throw new InvalidOperationException("librsvg could not read the figure's SVG.");
-        }
-
-        var surface = cairo_image_surface_create(Argb32, (int)Math.Ceiling(width * scale), (int)Math.Ceiling(height * scale));
-        var cairo = cairo_create(surface);
+        var fonts = Fonts;
+        using var document = new SKSvg();
+        document.Settings.TypefaceProviders = [fonts];
+        document.Settings.EnableJavaScript = false;
+        document.Settings.EnableExternalJavaScript = false;
+        var picture = document.FromSvg(fonts.WithCoveredText(svg)) ?? throw new InvalidOperationException("Svg.Skia could not read the figure's SVG.");
+        var bitmap = new SKBitmap(new SKImageInfo(width * scale, height * scale, SKColorType.Rgba8888, SKAlphaType.Premul));
         try
         {
-            cairo_scale(cairo, scale, scale);
-            if (rsvg_handle_render_cairo(handle, cairo) == 0)
-            {
-                throw new InvalidOperationException("librsvg could not draw the figure.");
-            }
-
-            var status = cairo_surface_write_to_png(surface, path);
-            if (status != 0)
-            {
-                throw new IOException($"cairo could not write {path} (status {status}).");
-            }
+            using var canvas = new SKCanvas(bitmap);
+            canvas.Clear(SKColors.White);
+            canvas.Scale(scale);
+            canvas.ClipRect(new SKRect(0, 0, width, height));
+            canvas.DrawPicture(picture);
+            canvas.Flush();
+            return bitmap;
         }
-        finally
+        catch
         {
-            cairo_destroy(cairo);
-            cairo_surface_destroy(surface);
-            g_object_unref(handle);
+            bitmap.Dispose();
+            throw;
         }
     }
 
-    [LibraryImport(Rsvg)]
-    private static partial IntPtr rsvg_handle_new_from_data(byte[] data, nuint length, out IntPtr error);
+    private static SKTypeface Load(bool bold)
+    {
+        using var stream = FontMetrics.OpenFont(bold);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        using var data = SKData.CreateCopy(copy.ToArray());
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException("SkiaSharp could not read the embedded figure font.");
+    }
 
-    [LibraryImport(Rsvg)]
-    private static partial int rsvg_handle_render_cairo(IntPtr handle, IntPtr cairo);
+    private static string FirstLine(Exception error)
+    {
+        var inner = error;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
 
-    [LibraryImport(GObject)]
-    private static partial void g_object_unref(IntPtr instance);
+        return inner.Message.Split('\n')[0].Trim();
+    }
 
-    [LibraryImport(Cairo)]
-    private static partial IntPtr cairo_image_surface_create(int format, int width, int height);
+    /// <summary>Every family name, generic or not, resolves to the embedded figure font: regular, or bold from weight 600.</summary>
+    internal sealed class EmbeddedFontProvider(SKTypeface regular, SKTypeface bold) : ITypefaceProvider
+    {
+        public SKTypeface Regular { get; } = regular;
 
-    [LibraryImport(Cairo)]
-    private static partial IntPtr cairo_create(IntPtr surface);
+        public SKTypeface Bold { get; } = bold;
 
-    [LibraryImport(Cairo)]
-    private static partial void cairo_scale(IntPtr cairo, double x, double y);
+        public SKTypeface? FromFamilyName(string fontFamily, SKFontStyleWeight fontWeight, SKFontStyleWidth fontWidth, SKFontStyleSlant fontStyle) =>
+            fontWeight >= SKFontStyleWeight.SemiBold ? Bold : Regular;
 
-    [LibraryImport(Cairo, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int cairo_surface_write_to_png(IntPtr surface, string path);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _covered = new();
 
-    [LibraryImport(Cairo)]
-    private static partial void cairo_destroy(IntPtr cairo);
+        /// <summary>Whether both faces draw <paramref name="codepoint"/> (white space always counts as drawn).</summary>
+        public bool Covers(int codepoint) =>
+            codepoint < 0x21 || _covered.GetOrAdd(codepoint, c => Draws(Regular, c) && Draws(Bold, c));
 
-    [LibraryImport(Cairo)]
-    private static partial void cairo_surface_destroy(IntPtr surface);
+        private static bool Draws(SKTypeface typeface, int codepoint)
+        {
+            using var font = new SKFont(typeface);
+            return font.ContainsGlyph(codepoint);
+        }
+
+        /// <summary>
+        /// <paramref name="svg"/> with every character of its text that the figure font lacks replaced by <see cref="Replacement"/>,
+        /// so the renderer never falls back to another font (a platform font manager would look among the machine's fonts).
+        /// </summary>
+        public string WithCoveredText(string svg)
+        {
+            ArgumentNullException.ThrowIfNull(svg);
+            if (svg.EnumerateRunes().All(r => Covers(r.Value)))
+            {
+                return svg; // markup and text alike: nothing to replace, nothing to parse
+            }
+
+            var document = XDocument.Parse(svg, LoadOptions.PreserveWhitespace);
+            var changed = false;
+            foreach (var text in document.DescendantNodes().OfType<XText>().Where(t => t.Parent?.Name.LocalName != "style"))
+            {
+                var value = text.Value;
+                if (value.EnumerateRunes().All(r => Covers(r.Value)))
+                {
+                    continue;
+                }
+
+                text.Value = string.Concat(value.EnumerateRunes().Select(r => Covers(r.Value) ? r.ToString() : Replacement.ToString()));
+                changed = true;
+            }
+
+            if (!changed)
+            {
+                return svg;
+            }
+
+            var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, NewLineHandling = NewLineHandling.None };
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var xml = XmlWriter.Create(writer, settings))
+            {
+                document.Save(xml);
+            }
+
+            return writer.ToString();
+        }
+    }
 }

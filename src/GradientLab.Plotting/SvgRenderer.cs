@@ -69,22 +69,22 @@ public static class SvgRenderer
             Axes(svg, layout);
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<g clip-path=\"url(#{id}-clip)\">");
-        foreach (var series in figure.Series.Where(s => s.Drawn(layer) && s is not Annotation))
-        {
-            Series(svg, layout, series);
-        }
-
-        svg.Append("</g>");
-
+        // What stays from step to step comes first and whole (axes, static series, frame, colour bar), then what moves:
+        // a file or an animation frame shares its first part with the frames before it.
         if (layer != FigureLayer.Dynamic)
         {
+            SeriesGroup(svg, layout, FigureLayer.Static);
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"plot-area gl-axis\" fill=\"none\" x=\"{N(a.Left)}\" y=\"{N(a.Top)}\" width=\"{N(a.Width)}\" height=\"{N(a.Height)}\"/>");
             ColorBar(svg, layout);
             foreach (var text in layout.Texts.Where(t => t.Role == "banner"))
             {
                 Text(svg, text);
             }
+        }
+
+        if (layer != FigureLayer.Static)
+        {
+            SeriesGroup(svg, layout, FigureLayer.Dynamic);
         }
 
         var legendLayer = figure.Series.Any(s => s.InLegend && s.Layer == FigureLayer.Dynamic) ? FigureLayer.Dynamic : FigureLayer.Static;
@@ -99,6 +99,23 @@ public static class SvgRenderer
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    private static void SeriesGroup(StringBuilder svg, FigureLayout layout, FigureLayer layer)
+    {
+        var drawn = layout.Figure.Series.Where(s => s.Layer == layer && s is not Annotation).ToList();
+        if (drawn.Count == 0)
+        {
+            return;
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<g clip-path=\"url(#{layout.Figure.Id}-clip)\">");
+        foreach (var series in drawn)
+        {
+            Series(svg, layout, series);
+        }
+
+        svg.Append("</g>");
     }
 
     private static void Axes(StringBuilder svg, FigureLayout layout)

@@ -10,6 +10,8 @@ public sealed class OutputAndFileTests
     [InlineData("compare", "lr-dilemma", "x.csv")]
     [InlineData("diagnose", "course-lab", "x.txt")]
     [InlineData("plot", "course-lab", "x.svg")]
+    [InlineData("animate", "lr-good", "x.gif")]
+    [InlineData("animate", "lr-good", "x.svg")]
     public void EveryOut_IntoAFolderThatCannotBeWritten_IsAMessage_AndExit2(string command, string scenario, string name)
     {
         // /proc refuses new files even to root, who may write anywhere else.
@@ -31,6 +33,8 @@ public sealed class OutputAndFileTests
     [InlineData("compare", "lr-good", "out.csv", "--format", "csv")]
     [InlineData("diagnose", "lr-good", "out.json", "--format", "json")]
     [InlineData("plot", "lr-good", "out.svg", "--figure", "loss")]
+    [InlineData("animate", "lr-good", "out.gif", "--every", "5")]
+    [InlineData("animate", "lr-good", "out.svg", "--every", "5")]
     public void AnOut_ReplacesThePreviousFileWhole_AndLeavesNoTemporaryFile(string command, string scenario, string name, string option, string value)
     {
         using var folder = new TempFolder();

@@ -18,18 +18,30 @@ public sealed class PlotCommandTests
         svg.ShouldContain("class=\"gl-path\"");
     }
 
-    [Fact]
-    public void Png_IsWrittenWithLibrsvg_AtTwiceTheSize()
+    [Theory]
+    [InlineData(null, 2)]
+    [InlineData("2", 2)]
+    [InlineData("1", 1)]
+    public void Png_IsWrittenInProcess_AtTheScaleAsked(string? scale, int factor)
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "loss.png");
-        var result = Gradlab.Run("plot", "lr-diverging", "--figure", "loss", "--log", "--out", path);
+        string[] args = ["plot", "lr-diverging", "--figure", "loss", "--log", "--out", path, .. scale is null ? Array.Empty<string>() : ["--scale", scale]];
+        var result = Gradlab.Run(args);
         result.ExitCode.ShouldBe(0, result.Error);
-        var bytes = File.ReadAllBytes(path);
-        bytes.Take(8).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
-        int Big(int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
-        Big(16).ShouldBe(2 * GradientLab.Figures.RunFigures.Width); // IHDR width
-        Big(20).ShouldBe(2 * GradientLab.Figures.RunFigures.LossHeight); // IHDR height
+        var (width, height) = Png.Size(File.ReadAllBytes(path));
+        width.ShouldBe(factor * GradientLab.Figures.RunFigures.Width);
+        height.ShouldBe(factor * GradientLab.Figures.RunFigures.LossHeight);
+    }
+
+    [Theory]
+    [InlineData("3", "too large (at most 2)")]
+    [InlineData("0", "too small (at least 1)")]
+    public void AScaleOtherThanOneOrTwo_IsRefused_AndNothingIsWritten(string scale, string message)
+    {
+        using var folder = new TempFolder();
+        Gradlab.Fails("plot", "lr-good", "--scale", scale, "--out", Path.Combine(folder.Path, "x.png")).Error.ShouldContain($"--scale: {scale} is {message}");
+        Directory.GetFiles(folder.Path).ShouldBeEmpty();
     }
 
     [Fact]
