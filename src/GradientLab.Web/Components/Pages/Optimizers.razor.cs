@@ -296,6 +296,21 @@ public sealed partial class Optimizers
 
     private void RaceReset() => BuildRace();
 
+    /// <summary>The race's speeds: the teacher chooses how long it lasts (a tick every 30 ms).</summary>
+    private static readonly int[] RaceSpeeds = [10, 30, 100, 300, 1000, 3000];
+
+    private int _raceSpeed = 300;
+
+    private void OnRaceSpeed(ChangeEventArgs e)
+    {
+        _raceSpeed = int.TryParse(e.Value?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var speed) && RaceSpeeds.Contains(speed) ? speed : 300;
+        if (_raceTimer is not null)
+        {
+            StopRace();
+            ToggleRace();
+        }
+    }
+
     private void ToggleRace()
     {
         if (_raceTimer is not null)
@@ -314,7 +329,9 @@ public sealed partial class Optimizers
             BuildRace();
         }
 
-        var stepsPerTick = Math.Max(1, _budget / 300);
+        // Whole steps per 30 ms tick; below one step per tick the tick itself is slowed down.
+        var stepsPerTick = Math.Max(1, (int)Math.Round(_raceSpeed * 0.03));
+        var period = TimeSpan.FromMilliseconds(Math.Max(30, 1000.0 * stepsPerTick / _raceSpeed));
         Timer? timer = null;
         timer = new Timer(_ => _ = InvokeAsync(() =>
         {
@@ -335,7 +352,7 @@ public sealed partial class Optimizers
             StateHasChanged();
         }));
         _raceTimer = timer;
-        timer.Change(TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(30));
+        timer.Change(period, period);
     }
 
     private void StopRace()
