@@ -1,4 +1,6 @@
+using GradientLab.Lessons.Activities;
 using GradientLab.Web.Components;
+using GradientLab.Web.State;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
@@ -6,4 +8,7 @@ using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<Routes>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
+builder.Services.AddSingleton<IProgressStore, BrowserProgressStore>();
+builder.Services.AddSingleton<LearnerProgress>();
+builder.Services.AddSingleton(TimeProvider.System);
 await builder.Build().RunAsync();

@@ -136,12 +136,69 @@ window.gradientLab = {
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   },
   // Hands the browser a moment between slices of a long computation, so the page keeps responding.
-  nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); }
+  nextFrame() { return new Promise(resolve => setTimeout(resolve, 0)); },
+  // The learner's progress in local storage: null (or false) where storage is off, full or forbidden.
+  storageGet(key) { try { return window.localStorage.getItem(key); } catch { return null; } },
+  storageSet(key, value) { try { window.localStorage.setItem(key, value); return true; } catch { return false; } },
+  storageRemove(key) { try { window.localStorage.removeItem(key); return true; } catch { return false; } },
+  // Hands a text to the browser as a downloaded file (the progress export).
+  download(fileName, text, type) {
+    try {
+      const url = URL.createObjectURL(new Blob([text], { type: type || "application/json" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      link.rel = "noopener";
+      link.style.display = "none";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return true;
+    } catch { return false; }
+  },
+  // The challenge's editor: Tab indents (two spaces) instead of leaving the field; Shift+Tab leaves it, and so does Tab
+  // right after Escape (the usual way out of an editor that keeps Tab). The edit is announced as input, so Blazor's
+  // binding sees it, and the browser's undo keeps working where execCommand is available.
+  bindEditor(textarea) {
+    if (!textarea) return null;
+    let escaped = false;
+    const handler = (e) => {
+      if (e.key === "Escape") { escaped = true; return; }
+      if (e.key !== "Tab" || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) { if (e.key !== "Shift") escaped = false; return; }
+      if (escaped) { escaped = false; return; }
+      e.preventDefault();
+      const indent = "  ";
+      let done = false;
+      try { done = document.execCommand("insertText", false, indent); } catch { done = false; }
+      if (!done) {
+        const start = textarea.selectionStart, end = textarea.selectionEnd;
+        textarea.setRangeText(indent, start, end, "end");
+        textarea.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    };
+    textarea.addEventListener("keydown", handler);
+    return { dispose: () => textarea.removeEventListener("keydown", handler) };
+  },
+  unbindEditor(binding) { try { if (binding) binding.dispose(); } catch { /* the page is going anyway */ } },
+  focus(element) { try { if (element) element.focus(); } catch { /* optional */ } }
 };
 
-// A view that turns with the arrow keys keeps them from scrolling the page (its own handler still receives them).
+// The reorder exercise: a drag needs data to start in every browser (Firefox); Blazor's handlers do the rest.
+document.addEventListener("dragstart", (e) => {
+  const step = e.target && e.target.closest && e.target.closest("[data-step-id]");
+  if (!step || !e.dataTransfer) return;
+  try { e.dataTransfer.setData("text/plain", step.getAttribute("data-step-id") || ""); e.dataTransfer.effectAllowed = "move"; } catch { /* optional */ }
+});
+
+// A view that handles the arrow keys (the 3-D surface turns, a reorder step moves) keeps them, and Home and End, from
+// scrolling the page (its own handler still receives them). A text field inside such a view keeps its caret keys.
 document.addEventListener("keydown", (e) => {
-  if (e.key && e.key.startsWith("Arrow") && e.target && e.target.closest && e.target.closest("[data-own-keys]")) e.preventDefault();
+  const target = e.target;
+  if (!e.key || !target || !target.closest || !target.closest("[data-own-keys]")) return;
+  const tag = target.tagName || "";
+  if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return;
+  if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") e.preventDefault();
 }, true);
 
 // Offline after the first visit: the published site's service worker caches every file (not on localhost in development).

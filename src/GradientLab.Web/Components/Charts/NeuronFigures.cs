@@ -16,7 +16,7 @@ public static class NeuronFigures
     /// L(w) with b held at its current value, over a window holding every w of the run; the current point, the tangent
     /// whose slope is ∂L/∂w, and the next w marked on the axis.
     /// </summary>
-    public static string LossCurve(double w, double b, double x, double y, double nextW, double windowMin, double windowMax, int width = Width, int? height = null)
+    public static string LossCurve(double w, double b, double x, double y, double nextW, double windowMin, double windowMax, int width = Width, int? height = null, bool showNext = true)
     {
         var span = Math.Max(windowMax - windowMin, 1);
         var wMin = Math.Min(windowMin, Math.Min(w, nextW)) - (0.15 * span);
@@ -24,7 +24,7 @@ public static class NeuronFigures
         var trace = SigmoidNeuron.Trace(w, b, x, y);
         var figure = new Figure("neuron-loss", "The loss L against w, with the tangent whose slope is ∂L/∂w")
         {
-            Description = $"w = {NiceNumbers.Significant(w)}, L = {NiceNumbers.Significant(trace.Loss)}, slope ∂L/∂w = {NiceNumbers.Significant(trace.DLossDWeight, 4)}, next w = {NiceNumbers.Significant(nextW)}.",
+            Description = $"w = {NiceNumbers.Significant(w)}, L = {NiceNumbers.Significant(trace.Loss)}, slope ∂L/∂w = {NiceNumbers.Significant(trace.DLossDWeight, 4)}, {(showNext ? $"next w = {NiceNumbers.Significant(nextW)}" : "next w hidden until predicted")}.",
         };
         figure.X.Title = "w (b held at " + NiceNumbers.Significant(b, 4) + ")";
         figure.Y.Title = "loss L = (ŷ − y)²";
@@ -36,7 +36,11 @@ public static class NeuronFigures
         figure.Add(new FunctionSeries("tangent", v => trace.Loss + (trace.DLossDWeight * (v - w)), w - reach, w + reach) { CssClass = "gl-tangent", TestId = "tangent", InLegend = true });
         figure.Add(new MarkerSeries("w", new DataPoint(w, trace.Loss)) { CssClass = "gl-current", Size = 5, Tooltip = $"w = {NiceNumbers.Significant(w)}, L = {NiceNumbers.Significant(trace.Loss)}" });
         figure.Add(new Annotation($"slope ∂L/∂w = {NiceNumbers.Significant(trace.DLossDWeight, 4)}", new DataPoint(w, trace.Loss)));
-        figure.Add(new MarkerSeries("next w", new DataPoint(nextW, 0)) { CssClass = "gl-next", Size = 4, InLegend = true, Tooltip = $"next w = {NiceNumbers.Significant(nextW)}" });
+        if (showNext)
+        {
+            figure.Add(new MarkerSeries("next w", new DataPoint(nextW, 0)) { CssClass = "gl-next", Size = 4, InLegend = true, Tooltip = $"next w = {NiceNumbers.Significant(nextW)}" });
+        }
+
         return figure.ToSvg(width, height ?? Figure.HeightFor(width, Width, Height), new SvgOptions(TestId: "loss-curve"));
     }
 

@@ -72,6 +72,7 @@ public sealed partial class Live
     private IJSObjectReference? _keys;
     private string? _loadedQuery;
     private bool _ready;
+    private bool _predicting;
 
     private CsvTable? _uploaded;
     private string? _uploadName;

@@ -27,6 +27,7 @@ public sealed partial class Neuron
     private string? _error;
     private Timer? _timer;
     private bool _trainBias;
+    private bool _predicting;
 
     /// <summary>A scenario to open: one of the three neuron presets.</summary>
     [SupplyParameterFromQuery(Name = "preset")]
@@ -85,7 +86,7 @@ public sealed partial class Neuron
         _trace = SigmoidNeuron.Trace(w, b, _x, _y);
         var ws = session.Trajectory.Select(p => p.Parameters[0]).Where(double.IsFinite).ToArray();
         var next = session.AtEnd ? w : session.Trajectory[session.Cursor + 1].Parameters[0];
-        _lossFigure = width => NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max(), width: width);
+        _lossFigure = width => NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max(), width: width, showNext: !_predicting);
         _sigmoidFigure = width => NeuronFigures.Sigmoid(_trace.Z, _trace.Prediction, _y, width: width);
     }
 
