@@ -121,38 +121,41 @@ public static class SvgRenderer
     private static void Axes(StringBuilder svg, FigureLayout layout)
     {
         var a = layout.PlotArea;
-        var figure = layout.Figure;
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis-x\" data-scale=\"{(layout.XLog ? "log" : "linear")}\">");
-        foreach (var tick in layout.XTicks)
+        Axis(svg, layout, "x", layout.XLog, layout.XTicks, layout.Figure.X.Grid, tick =>
         {
-            var x = layout.X.ToPixel(tick.Value);
-            if (figure.X.Grid)
+            var x = layout.X.ToPixel(tick);
+            return ((x, a.Top, x, a.Bottom), (x, a.Bottom, x, a.Bottom + 5));
+        });
+        Axis(svg, layout, "y", layout.YLog, layout.YTicks, layout.Figure.Y.Grid, tick =>
+        {
+            var y = layout.Y.ToPixel(tick);
+            return ((a.Left, y, a.Right, y), (a.Left - 5, y, a.Left, y));
+        });
+    }
+
+    /// <summary>One axis: its grid lines and tick marks (each a line from <paramref name="linesAt"/>), its tick labels and title.</summary>
+    private static void Axis(
+        StringBuilder svg,
+        FigureLayout layout,
+        string name,
+        bool log,
+        IReadOnlyList<Tick> ticks,
+        bool grid,
+        Func<double, ((double X1, double Y1, double X2, double Y2) Grid, (double X1, double Y1, double X2, double Y2) Mark)> linesAt)
+    {
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis-{name}\" data-scale=\"{(log ? "log" : "linear")}\">");
+        foreach (var tick in ticks)
+        {
+            var (gridLine, mark) = linesAt(tick.Value);
+            if (grid)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-grid\" x1=\"{N(x)}\" y1=\"{N(a.Top)}\" x2=\"{N(x)}\" y2=\"{N(a.Bottom)}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-grid\" x1=\"{N(gridLine.X1)}\" y1=\"{N(gridLine.Y1)}\" x2=\"{N(gridLine.X2)}\" y2=\"{N(gridLine.Y2)}\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-axis\" x1=\"{N(x)}\" y1=\"{N(a.Bottom)}\" x2=\"{N(x)}\" y2=\"{N(a.Bottom + 5)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-axis\" x1=\"{N(mark.X1)}\" y1=\"{N(mark.Y1)}\" x2=\"{N(mark.X2)}\" y2=\"{N(mark.Y2)}\"/>");
         }
 
-        foreach (var text in layout.Texts.Where(t => t.Role is "tick-x" or "title-x"))
-        {
-            Text(svg, text);
-        }
-
-        svg.Append("</g>");
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"axis-y\" data-scale=\"{(layout.YLog ? "log" : "linear")}\">");
-        foreach (var tick in layout.YTicks)
-        {
-            var y = layout.Y.ToPixel(tick.Value);
-            if (figure.Y.Grid)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-grid\" x1=\"{N(a.Left)}\" y1=\"{N(y)}\" x2=\"{N(a.Right)}\" y2=\"{N(y)}\"/>");
-            }
-
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"gl-axis\" x1=\"{N(a.Left - 5)}\" y1=\"{N(y)}\" x2=\"{N(a.Left)}\" y2=\"{N(y)}\"/>");
-        }
-
-        foreach (var text in layout.Texts.Where(t => t.Role is "tick-y" or "title-y"))
+        foreach (var text in layout.Texts.Where(t => t.Role == $"tick-{name}" || t.Role == $"title-{name}"))
         {
             Text(svg, text);
         }
