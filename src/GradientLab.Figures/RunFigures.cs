@@ -198,6 +198,7 @@ public sealed class RunFigures
         var shown = Clamp(cursor);
         var figure = new Figure("loss", "The cost J at each step");
         figure.X.Title = "step";
+        figure.Y.Title = "cost J";
         // The step axis grows with the run, so the first steps are not squeezed against the left edge.
         figure.X.Min = 0;
         figure.X.Max = Math.Max(10, Math.Min(_trajectory.Count - 1, (int)Math.Ceiling(shown * 1.25 / 10) * 10));
