@@ -1,4 +1,5 @@
 using GradientLab.Core.Descent;
+using GradientLab.Core.Diagnostics;
 using GradientLab.Core.Objectives;
 using GradientLab.Plotting;
 using GradientLab.Scenarios;
@@ -133,6 +134,7 @@ public sealed class RunFigures
             figure.Banner = $"view zoomed out ×{Math.Pow(2, zoom):0} to follow the run";
         }
 
+        AddBowlDirections(figure, window);
         if (_minimum is { } minimum)
         {
             figure.Add(new MarkerSeries("minimum", new DataPoint(minimum[0], minimum[1]), MarkerShape.Star) { CssClass = "gl-minimum", InLegend = true, Tooltip = $"minimum: {names[0]} = {F(minimum[0])}, {names[1]} = {F(minimum[1])}" });
@@ -157,11 +159,86 @@ public sealed class RunFigures
             CurrentTooltip = $"{names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}",
             CurrentTestId = "current-point",
         });
+        // The step where the first parameter changes sign, written in the strip above the plot from the first step on
+        // (so the plot area never moves), and ringed on the path once the run has reached it.
+        if (FirstSignChange(_lastFinite) is { } turn)
+        {
+            if (shown >= turn.Step)
+            {
+                var at = path[turn.Step];
+                figure.Add(new MarkerSeries("turn", at) { CssClass = "gl-start-mark", Size = 7, Layer = FigureLayer.Dynamic });
+                figure.Add(new Annotation($"○ {names[0]} turns {(turn.Positive ? "positive" : "negative")} at step {turn.Step}", at) { Docked = true, Layer = FigureLayer.Dynamic });
+            }
+            else
+            {
+                figure.Add(new Annotation($"{names[0]} still {(turn.Positive ? "negative" : "positive")} at step {shown}", current) { Docked = true, Layer = FigureLayer.Dynamic });
+            }
+        }
+
         var visible = window.XMin <= current.X && current.X <= window.XMax && window.YMin <= current.Y && current.Y <= window.YMax;
         figure.Description = visible
             ? $"Step {shown}: {names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}, J = {F(_trajectory[shown].Loss)}."
             : $"Step {shown}: the path has left every view ({names[0]} = {F(current.X)}, {names[1]} = {F(current.Y)}); the run diverged.";
         return figure;
+    }
+
+    /// <summary>
+    /// The condition number above which a quadratic bowl's two directions are drawn: a thin valley, where the fast
+    /// direction (the large eigenvalue of the Hessian) explains a first step that looks wrong and the slow one the crawl after it.
+    /// </summary>
+    public const double ThinBowl = 10;
+
+    /// <summary>The Hessian's eigenvectors through the minimum, when the objective is a thin quadratic bowl.</summary>
+    private void AddBowlDirections(Figure figure, DataRect window)
+    {
+        if (_minimum is not { Count: 2 } minimum || _scenario.Settings.Objective is not IQuadraticObjective)
+        {
+            return;
+        }
+
+        var curvature = Curvature.Of(_scenario.Settings.Objective, minimum);
+        if (!curvature.PositiveDefinite || curvature.ConditionNumber < ThinBowl)
+        {
+            return;
+        }
+
+        (string Name, string Css, int Index)[] directions =
+        [
+            ($"fast direction (λ = {F(curvature.LambdaMax)})", "gl-bowl-fast", 1),
+            ($"slow direction (λ = {F(curvature.LambdaMin)})", "gl-bowl-slow", 0),
+        ];
+        foreach (var (name, css, index) in directions)
+        {
+            var v = curvature.Eigenvectors[index];
+            // As far along ±v as the view reaches, so the line crosses the plot from edge to edge.
+            var reach = Math.Min(
+                Math.Abs(v[0]) > 1e-12 ? (window.XMax - window.XMin) / Math.Abs(v[0]) : double.PositiveInfinity,
+                Math.Abs(v[1]) > 1e-12 ? (window.YMax - window.YMin) / Math.Abs(v[1]) : double.PositiveInfinity);
+            var from = new DataPoint(minimum[0] - (reach * v[0]), minimum[1] - (reach * v[1]));
+            var to = new DataPoint(minimum[0] + (reach * v[0]), minimum[1] + (reach * v[1]));
+            figure.Add(new LineSeries(name, [from, to]) { CssClass = css, InLegend = true, FitsView = false });
+        }
+    }
+
+    /// <summary>The first step at which the first parameter changes sign from a non-zero start, if it has by <paramref name="shown"/>.</summary>
+    private (int Step, bool Positive)? FirstSignChange(int shown)
+    {
+        var start = _trajectory[0].Parameters[0];
+        if (start == 0 || !double.IsFinite(start))
+        {
+            return null;
+        }
+
+        for (var i = 1; i <= shown; i++)
+        {
+            var p = _trajectory[i].Parameters[0];
+            if (Math.Sign(p) == -Math.Sign(start))
+            {
+                return (i, p > 0);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The cost surface J(w, b) in 3-D over the contour view's region at <paramref name="cursor"/>, with the path on it.</summary>

@@ -18,7 +18,7 @@ public static class SvgRenderer
         ".gl-data{fill:#1f77b4;fill-opacity:.75}.gl-line{stroke:#d62728;stroke-width:2.5;fill:none}" +
         ".gl-path{stroke:#d62728;stroke-width:1.8;fill:none}.gl-current{fill:#d62728;stroke:#fff;stroke-width:1.5}" +
         ".gl-minimum{fill:#fff;stroke:#111;stroke-width:2}.gl-start-mark{fill:none;stroke:#111;stroke-width:2}.gl-note{fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}" +
-        ".gl-marker-line{stroke:#888;stroke-dasharray:4 3;fill:none}.gl-legend{fill:#fff;fill-opacity:.9;stroke:#ccc}" +
+        ".gl-marker-line{stroke:#888;stroke-dasharray:4 3;fill:none}.gl-bowl-fast{stroke:#e69f00;stroke-width:2.5;stroke-dasharray:8 4;fill:none}.gl-bowl-slow{stroke:#009e73;stroke-width:2.5;stroke-dasharray:2 4;fill:none}.gl-legend{fill:#fff;fill-opacity:.9;stroke:#ccc}" +
         ".gl-loss{stroke:#1f6feb;stroke-width:2;fill:none}.gl-curve{stroke:#777;stroke-width:1.8;fill:none}.gl-prediction{stroke:#d62728;stroke-width:1.5;fill:none}" +
         ".gl-tangent{stroke:#e67e22;stroke-width:2;stroke-dasharray:6 4;fill:none}.gl-next{fill:#2e7d32}.gl-velocity{stroke:#6a3d9a;stroke-width:2;fill:none}" +
         ".gl-s1{stroke:#0072b2;stroke-width:2;fill:none}.gl-s2{stroke:#d55e00;stroke-width:2;fill:none}.gl-s3{stroke:#009e73;stroke-width:2;fill:none}" +

@@ -39,7 +39,28 @@ public static class BuiltinData
                 Table("x,y", [.. Enumerable.Range(1, 5).Select(x => new double[] { x, (2 * x) + 1 })]), ["x"], "y"),
             new("parabola", "y = x² at x = 0, 0.5, …, 3: a curve no straight line can fit (the best line leaves a floor of error).",
                 Table("x,y", [.. Enumerable.Range(0, 7).Select(i => new double[] { i / 2.0, i / 2.0 * (i / 2.0) })]), ["x"], "y"),
+            new("noisy-line", $"{NoisyLineRows:N0} points around y = 2x + 1, x evenly spread over [−2, 2], with Gaussian noise of σ = 1 (seeded): enough rows for batch sizes from 1 to the full data.",
+                NoisyLine(), ["x"], "y"),
         ];
+    }
+
+    /// <summary>The rows of <c>noisy-line</c>.</summary>
+    public const int NoisyLineRows = 4096;
+
+    /// <summary>y = 2x + 1 + ε, ε ~ N(0, 1) by Box–Muller from a fixed seed, x on an even grid over [−2, 2] (in a seeded order), 4 decimals.</summary>
+    private static CsvTable NoisyLine()
+    {
+        var random = new Random(2026);
+        var rows = new double[NoisyLineRows][];
+        for (var i = 0; i < NoisyLineRows; i++)
+        {
+            var x = -2 + (4.0 * i / (NoisyLineRows - 1));
+            var noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            rows[i] = [Math.Round(x, 4), Math.Round((2 * x) + 1 + noise, 4)];
+        }
+
+        random.Shuffle(rows);
+        return Table("x,y", rows);
     }
 
     private static CsvTable PortlandHousing()

@@ -51,5 +51,5 @@ public sealed class BuiltinDataTests
 
     [Fact]
     public void UnknownDataset_ListsTheBuiltIns() =>
-        Should.Throw<ScenarioException>(() => BuiltinData.Get("boston")).Message.ShouldContain("housing-tiny, portland-housing, line, parabola");
+        Should.Throw<ScenarioException>(() => BuiltinData.Get("boston")).Message.ShouldContain("housing-tiny, portland-housing, line, parabola, noisy-line");
 }

@@ -67,7 +67,11 @@ public sealed partial class Concepts
 
     private string ExperimentLesson => Experiments.FirstOrDefault(e => e.Key == _experiment).Lesson + (_experimentSession is { } s && _experimentBase is { } b && _experiment != "base"
         ? string.Create(CultureInfo.InvariantCulture, $" Final cost {N(s.Trajectory[^1].Loss)} after {s.Trajectory[^1].Epoch} epochs; the base run ends at {N(b.Trajectory[^1].Loss)}.")
+            + (_experiment.StartsWith("batch", StringComparison.Ordinal) ? string.Create(CultureInfo.InvariantCulture, $" The full-data cost rose on {Rises(s.Trajectory)} of its {s.LastStep} updates.") : "")
         : "");
+
+    /// <summary>How many updates raised the full-data cost: the jitter of small batches, counted.</summary>
+    private static int Rises(IReadOnlyList<StepRecord> trajectory) => Enumerable.Range(1, Math.Max(0, trajectory.Count - 1)).Count(i => trajectory[i].Loss > trajectory[i - 1].Loss);
 
     /// <inheritdoc/>
     protected override void OnInitialized()
