@@ -25,6 +25,13 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
         }
         """;
 
+    /// <summary>Every figure frame's figure fits the frame (the figures have been laid out for the width they were given).</summary>
+    internal const string FiguresMeasured = "() => [...document.querySelectorAll('.gl-figure-frame')].every(f => f.firstElementChild && f.firstElementChild.getBoundingClientRect().width <= f.clientWidth + 1)";
+
+    /// <summary>The screen as the test left it, for a person to look at: artifacts/screenshots/screen-{page}-{what}.png.</summary>
+    internal static Task SaveScreenAsync(IPage page, string path, string what) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, $"screen-{(path == "/" ? "home" : path.TrimStart('/'))}-{what}.png") });
+
     /// <summary>Each page and its main figure (none on the home and engine-speed pages, whose main views are text).</summary>
     public static TheoryData<string, string> Pages() => new()
     {
@@ -56,6 +63,8 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
             before = await page.EvaluateAsync<double>(SmallestFigureText, figure);
         }
 
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await SaveScreenAsync(page, path, "1920");
         await page.Locator("body").PressAsync("p");
         await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-presenting", "true");
         await Assertions.Expect(secondary).ToHaveCountAsync(0);
@@ -66,6 +75,9 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
             var presented = await page.EvaluateAsync<double>(SmallestFigureText, figure);
             presented.ShouldBeGreaterThan(before, $"the figure text on {path} did not grow");
         }
+
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await SaveScreenAsync(page, path, "present-1920");
 
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, $"{path} presented scrolls sideways");
 
@@ -94,8 +106,9 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
             await Assertions.Expect(page.Locator(figure).First).ToBeVisibleAsync();
         }
 
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.gl-figure-frame')].every(f => f.firstElementChild && f.firstElementChild.getBoundingClientRect().width <= f.clientWidth + 1)", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, $"{path} embedded scrolls sideways");
+        await SaveScreenAsync(page, path, "embed-960");
         await page.CloseAsync();
     }
 

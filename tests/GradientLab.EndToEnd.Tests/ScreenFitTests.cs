@@ -59,6 +59,7 @@ public sealed class ScreenFitTests(WebAppFixture web)
     public async Task On_a_phone_text_is_at_least_14px_and_controls_40px_high(string path)
     {
         var page = await OpenMeasuredAsync(path, 390, 844);
+        await PresentingEveryPageTests.SaveScreenAsync(page, path, "390");
         var offenders = await page.EvaluateAsync<string[]>(Offenders, new object[] { 14, 12, 40 });
         offenders.ShouldBeEmpty($"{path} at 390 × 844");
         await page.CloseAsync();
