@@ -245,6 +245,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
             var before = await page.GetByTestId("state-table").Locator("tbody tr").First.TextContentAsync();
             await plot.ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width * 0.3f, Y = box.Height * 0.4f } });
             await page.WaitForFunctionAsync("(b) => document.querySelector('[data-testid=state-table] tbody tr').textContent !== b", before);
+            await SaveScreenAsync(page, "/optimizers", presenting ? "race-present-1920" : "race-1920");
             var cells = await page.GetByTestId("state-table").Locator("tbody tr").First.Locator("td.gl-num").AllTextContentsAsync();
             starts.Add([.. cells.Select(c => double.Parse(c.Replace('−', '-'), System.Globalization.CultureInfo.InvariantCulture))]);
             await page.CloseAsync();
