@@ -4,11 +4,9 @@ window.gradientLab = {
   // Keys typed into form fields are left alone; handled keys do not also press the focused button.
   bindKeys(dotnet) {
     const handler = (e) => {
-      const tag = (e.target && e.target.tagName) || "";
-      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target && e.target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return;
-      // A focused view that handles its own keys (the 3-D surface turns with the arrows) keeps them.
-      if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
-      const key = e.key === " " ? "space" : e.key === "ArrowRight" ? "right" : e.key === "ArrowLeft" ? "left" : (e.key === "r" || e.key === "R") ? "r" : (e.key === "+" || e.key === "=") ? "plus" : (e.key === "-" || e.key === "_") ? "minus" : null;
+      // A focused field or a view that handles its own keys (the 3-D surface turns with the arrows) keeps them.
+      if (gradientLab.typing(e)) return;
+      const key = gradientLab.playbackKey(e);
       if (!key) return;
       e.preventDefault();
       dotnet.invokeMethodAsync("OnKey", key).catch(() => {});
@@ -16,18 +14,70 @@ window.gradientLab = {
     document.addEventListener("keydown", handler);
     return { dispose: () => document.removeEventListener("keydown", handler) };
   },
-  // The layout's own keys: P toggles presenting mode and Escape leaves it (never while typing or reordering).
+  // The layout's own keys: P toggles presenting mode and Escape leaves it (never while typing or reordering). On pages
+  // without their own handler (bindKeys), the playback keys press the page's marked controls: space, → , ←, r press the
+  // visible [data-key=space|right|left|r] button and + / − move the [data-key=speed] menu. Listened for on window, after
+  // the page's own handler on document, which marks the keys it took (preventDefault).
   bindLayoutKeys(dotnet) {
     const handler = (e) => {
-      const tag = (e.target && e.target.tagName) || "";
-      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (e.target && e.target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.target && e.target.closest && e.target.closest("[data-own-keys]")) return;
+      if (e.defaultPrevented || this.typing(e)) return;
       const key = (e.key === "p" || e.key === "P") ? "p" : e.key === "Escape" ? "escape" : null;
-      if (!key) return;
-      dotnet.invokeMethodAsync("OnLayoutKey", key).catch(() => {});
+      if (key) { dotnet.invokeMethodAsync("OnLayoutKey", key).catch(() => {}); return; }
+      const playback = this.playbackKey(e);
+      if (!playback) return;
+      if (playback === "plus" || playback === "minus") {
+        const speed = this.visible("select[data-key=speed]");
+        if (!speed) return;
+        const next = Math.min(Math.max(speed.selectedIndex + (playback === "plus" ? 1 : -1), 0), speed.options.length - 1);
+        e.preventDefault();
+        if (next === speed.selectedIndex) return;
+        speed.selectedIndex = next;
+        speed.dispatchEvent(new Event("change", { bubbles: true }));
+        return;
+      }
+      const button = this.visible(`button[data-key=${playback}]:not(:disabled)`);
+      if (!button) return;
+      e.preventDefault();
+      button.click();
     };
-    document.addEventListener("keydown", handler);
-    return { dispose: () => document.removeEventListener("keydown", handler) };
+    window.addEventListener("keydown", handler);
+    return { dispose: () => window.removeEventListener("keydown", handler) };
+  },
+  // True when a key belongs to what has focus: a form field, an editor, a view with its own keys (the 3-D surface, the
+  // reorder list), or a chord with Ctrl, Alt or Meta.
+  typing(e) {
+    const target = e.target;
+    const tag = (target && target.tagName) || "";
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable) || e.ctrlKey || e.metaKey || e.altKey) return true;
+    return !!(target && target.closest && target.closest("[data-own-keys]"));
+  },
+  playbackKey(e) {
+    return e.key === " " ? "space" : e.key === "ArrowRight" ? "right" : e.key === "ArrowLeft" ? "left" : (e.key === "r" || e.key === "R") ? "r" : (e.key === "+" || e.key === "=") ? "plus" : (e.key === "-" || e.key === "_") ? "minus" : null;
+  },
+  // The first element matching the selector that is on screen (not hidden by presenting or embed mode).
+  visible(selector) {
+    return [...document.querySelectorAll(selector)].find(el => el.getClientRects().length > 0) || null;
+  },
+  // Presenting mode scales the figures up (CSS zoom, --gl-figure-zoom) and lays them out for the width divided by the
+  // zoom, so their text and lines are larger by that factor and they still fill the width they are given.
+  figureZoom(element) {
+    const zoom = parseFloat(getComputedStyle(element).getPropertyValue("--gl-figure-zoom"));
+    return zoom > 0 ? zoom : 1;
+  },
+  // Before the mode changes: the section the reader is looking at, so it is still in view after the change.
+  rememberView() {
+    const sections = [...document.querySelectorAll("main section[data-testid], main .gl-live, main .gl-neuron, main .gl-home, main .gl-benchmark")];
+    const top = document.querySelector("header.gl-top");
+    const edge = top ? top.getBoundingClientRect().bottom : 0;
+    this.viewed = sections.find(s => { const r = s.getBoundingClientRect(); return r.bottom > edge + 80 && r.height > 0; }) || null;
+    if (this.viewed === sections[0]) this.viewed = null;
+  },
+  // After the mode changed: figures measure again (their zoom changed) and the section in view is brought back.
+  modeChanged() {
+    window.dispatchEvent(new Event("gl-mode"));
+    const viewed = this.viewed;
+    this.viewed = null;
+    if (viewed && viewed.isConnected) requestAnimationFrame(() => viewed.scrollIntoView({ block: "start" }));
   },
   // Copies text to the clipboard; false where the browser refuses (the page then shows the text to copy by hand).
   async copy(text) {
@@ -48,14 +98,15 @@ window.gradientLab = {
       const el = document.querySelector(selector);
       if (!el) return;
       const style = getComputedStyle(el);
-      const width = Math.floor(el.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0"));
+      const width = Math.floor((el.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0")) / gradientLab.figureZoom(el));
       if (width > 0 && width !== last) { last = width; dotnet.invokeMethodAsync("OnFigureWidth", width).catch(() => {}); }
     };
     const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
     let observer = null;
     try { observer = new ResizeObserver(schedule); observer.observe(document.documentElement); } catch { window.addEventListener("resize", schedule); }
+    window.addEventListener("gl-mode", schedule);
     schedule();
-    return { measure: schedule, dispose: () => { if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
+    return { measure: schedule, dispose: () => { window.removeEventListener("gl-mode", schedule); if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
   },
   // The same for one element (a figure's frame): its content width now and whenever it changes.
   watchElementWidth(dotnet, element) {
@@ -63,14 +114,15 @@ window.gradientLab = {
     const report = () => {
       pending = false;
       if (!element || !element.isConnected) return;
-      const width = Math.floor(element.clientWidth);
+      const width = Math.floor(element.clientWidth / gradientLab.figureZoom(element));
       if (width > 0 && width !== last) { last = width; dotnet.invokeMethodAsync("OnFigureWidth", width).catch(() => {}); }
     };
     const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
     let observer = null;
     try { observer = new ResizeObserver(schedule); observer.observe(element); } catch { window.addEventListener("resize", schedule); }
+    window.addEventListener("gl-mode", schedule);
     schedule();
-    return { measure: schedule, dispose: () => { if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
+    return { measure: schedule, dispose: () => { window.removeEventListener("gl-mode", schedule); if (observer) observer.disconnect(); else window.removeEventListener("resize", schedule); } };
   },
   measure(watch) { try { if (watch) watch.measure(); } catch { /* optional */ } },
   unwatch(watch) { try { if (watch) watch.dispose(); } catch { /* the page is going anyway */ } },
@@ -199,6 +251,20 @@ document.addEventListener("keydown", (e) => {
   const tag = target.tagName || "";
   if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return;
   if (e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End") e.preventDefault();
+}, true);
+
+// A zoomed figure (presenting mode) is clicked in screen pixels; the page maps offsetX/Y to data through the layout's
+// own pixels, so the offsets of a click on a clickable view are given in those (the screen offset divided by the zoom).
+window.addEventListener("click", (e) => {
+  const target = e.target;
+  if (!target || !target.classList || !target.classList.contains("gl-clickable")) return;
+  const box = target.getBoundingClientRect();
+  const scale = target.offsetWidth > 0 ? box.width / target.offsetWidth : 1;
+  if (!(scale > 0) || Math.abs(scale - 1) < 0.01) return;
+  try {
+    Object.defineProperty(e, "offsetX", { value: (e.clientX - box.left) / scale - target.clientLeft, configurable: true });
+    Object.defineProperty(e, "offsetY", { value: (e.clientY - box.top) / scale - target.clientTop, configurable: true });
+  } catch { /* the browser's own offsets stay */ }
 }, true);
 
 // Offline after the first visit: the published site's service worker caches every file (not on localhost in development).
