@@ -279,7 +279,12 @@ public sealed class FigureLayout
         {
             var y = Y.ToPixel(tick.Value);
             var baseline = y + (FontMetrics.Ascent(font) * 0.35);
-            texts.Add(Text(tick.Label, area.Left - TickLength - gap, baseline, "end", font, false, "tick-y"));
+            var label = Text(tick.Label, area.Left - TickLength - gap, baseline, "end", font, false, "tick-y");
+            // In the corner the lowest y label can meet the first x label (large fonts): the x axis keeps its label.
+            if (!texts.Any(t => t.Role == "tick-x" && Overlap(t.Box, label.Box)))
+            {
+                texts.Add(label);
+            }
         }
 
         if (figure.X.Title.Length > 0)
@@ -444,12 +449,39 @@ public sealed class FigureLayout
         py = Math.Clamp(py, area.Top, area.Bottom);
         var width = FontMetrics.Width(text, size, note.Bold);
         var ascent = FontMetrics.Ascent(size);
-        var d = size * 0.6;
-        var candidates = new (double X, double Baseline, string Anchor)[]
+        // Beside the point first, then further out along the same eight directions, then the plot area's corners:
+        // the nearest place that covers no drawn point wins (a note on top of the curve it explains hides it).
+        var candidates = new List<(double X, double Baseline, string Anchor)>();
+        foreach (var d in new[] { 0.6, 1.8, 3.5, 6 }.Select(k => k * size))
         {
-            (px + d, py - d, "start"), (px - d, py - d, "end"), (px + d, py + d + ascent, "start"), (px - d, py + d + ascent, "end"),
-            (px + d, py + (ascent / 2), "start"), (px - d, py + (ascent / 2), "end"), (px, py - d, "middle"), (px, py + d + ascent, "middle"),
-        };
+            candidates.AddRange(
+            [
+                (px + d, py - d, "start"), (px - d, py - d, "end"), (px + d, py + d + ascent, "start"), (px - d, py + d + ascent, "end"),
+                (px + d, py + (ascent / 2), "start"), (px - d, py + (ascent / 2), "end"), (px, py - d, "middle"), (px, py + d + ascent, "middle"),
+            ]);
+        }
+
+        var inset = size * 0.5;
+        candidates.AddRange(
+        [
+            (area.Left + inset, area.Top + inset + ascent, "start"), (area.Right - inset, area.Top + inset + ascent, "end"),
+            (area.Left + inset, area.Bottom - inset - FontMetrics.Descent(size), "start"), (area.Right - inset, area.Bottom - inset - FontMetrics.Descent(size), "end"),
+        ]);
+        // Last, anywhere in the plot area that is clear, nearest the point first.
+        var descent = FontMetrics.Descent(size);
+        var free = new List<(double X, double Baseline, string Anchor)>();
+        for (var i = 0; i <= 8; i++)
+        {
+            for (var j = 0; j <= 8; j++)
+            {
+                var left = area.Left + inset + (i * Math.Max(0, area.Width - (2 * inset) - width) / 8);
+                var baseline = area.Top + inset + ascent + (j * Math.Max(0, area.Height - (2 * inset) - ascent - descent) / 8);
+                free.Add((left, baseline, "start"));
+            }
+        }
+
+        candidates.AddRange(free.OrderBy(c => Math.Pow(c.X + (width / 2) - px, 2) + Math.Pow(c.Baseline - (ascent / 2) - py, 2)));
+        var drawn = Figure.Series.Where(s => s is not Annotation).SelectMany(PixelPoints).ToList();
         PlacedText? best = null;
         var bestCover = int.MaxValue;
         foreach (var (x, baseline, anchor) in candidates)
@@ -466,7 +498,7 @@ public sealed class FigureLayout
                 continue;
             }
 
-            var cover = Figure.Series.Where(s => s is not Annotation).Sum(s => PixelPoints(s).Count(p => Inside(box, p, 2)));
+            var cover = drawn.Count(p => Inside(box, p, 2));
             if (cover < bestCover)
             {
                 best = placed;
@@ -558,7 +590,7 @@ public sealed class FigureLayout
         // Every level's label, with as few significant digits as keep neighbours apart.
         for (var digits = 2; digits <= 6; digits++)
         {
-            var labels = levels.Select(l => NiceNumbers.Significant(l, digits)).ToList();
+            var labels = levels.Select(l => NiceNumbers.Label(l, digits)).ToList();
             if (labels.Distinct(StringComparer.Ordinal).Count() == labels.Count || digits == 6)
             {
                 return [.. labels.Select((label, i) => (i, label))];

@@ -36,6 +36,8 @@ public sealed partial class Optimizers
     private readonly HashSet<string> _chosen = new(StringComparer.Ordinal) { "gd", "momentum", "adam" };
     private readonly Dictionary<string, double> _rates = RaceSession.AllRacers.ToDictionary(r => r.Key, r => r.Optimizer.LearningRate!.Value, StringComparer.Ordinal);
     private RaceSession? _race;
+    private bool _race3d;
+    private readonly SurfaceTurn _raceTurn = new();
     private (RaceSession Race, int Width, string Svg)? _raceContours;
     private string? _raceError;
     private string _selected = "adam";
