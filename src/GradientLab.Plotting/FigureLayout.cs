@@ -168,8 +168,19 @@ public sealed class FigureLayout
             layout.Arrange(legendOutside: true);
         }
 
+        // A note with no clear place beside its point (a small figure crowded with lines) is written above the plot
+        // instead of being left out.
+        if (layout._unplaced.Count > 0)
+        {
+            layout._docked.UnionWith(layout._unplaced);
+            layout.Arrange(legendOutside: layout.LegendOutside);
+        }
+
         return layout;
     }
+
+    private readonly HashSet<Annotation> _docked = [];
+    private readonly List<Annotation> _unplaced = [];
 
     private void Arrange(bool legendOutside)
     {
@@ -231,7 +242,7 @@ public sealed class FigureLayout
             stripLines.Add((banner, true, "gl-note", null));
         }
 
-        stripLines.AddRange(figure.Series.OfType<Annotation>().Where(a => a.Docked).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)));
+        stripLines.AddRange(figure.Series.OfType<Annotation>().Where(a => a.Docked || _docked.Contains(a)).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)));
         var bannerHeight = stripLines.Count * (titleLine + gap);
         var top = pad + bannerHeight + (line / 2);
         var plotHeight = Height - top - bottom;
@@ -406,11 +417,16 @@ public sealed class FigureLayout
         }
 
         // Annotations beside their points: the first position that stays inside the plot area and touches no other text.
-        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked))
+        _unplaced.Clear();
+        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked && !_docked.Contains(a)))
         {
             if (Place(note, texts) is { } text)
             {
                 texts.Add(text);
+            }
+            else if (double.IsFinite(note.At.X) && double.IsFinite(note.At.Y))
+            {
+                _unplaced.Add(note);
             }
         }
 
@@ -510,14 +526,8 @@ public sealed class FigureLayout
             }
         }
 
-        if (best is not null)
-        {
-            return best;
-        }
-
-        // Nowhere clear: keep it inside the plot area, at the top left, where a reader looks first.
-        var fallback = Text(text, area.Left + 4, area.Top + 4 + ascent, "start", size, note.Bold, "annotation", note.CssClass) with { TestId = note.TestId, Source = note };
-        return taken.Any(t => Overlap(t.Box, fallback.Box)) || width > area.Width ? null : fallback;
+        // Nowhere clear: none, and the layout writes it in the strip above the plot area instead.
+        return bestCover == 0 ? best : null;
     }
 
     private static LegendEntry Entry(Series series, double x, double top, double swatch, double gap, double font, double row)

@@ -36,8 +36,8 @@ public sealed partial class FigureViewsTests(WebAppFixture web)
             await Assertions.Expect(racers.Nth(i).Locator("circle.current-point")).ToHaveCountAsync(1);
         }
 
-        var before = await view.Locator("desc").InnerTextAsync();
-        before.ShouldContain("azimuth -55°");
+        var before = await view.Locator("desc").TextContentAsync();
+        before!.ShouldContain("azimuth -55°");
         await view.FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(view.Locator("desc")).ToContainTextAsync("azimuth -45°");

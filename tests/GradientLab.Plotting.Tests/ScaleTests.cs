@@ -77,7 +77,7 @@ public sealed class ScaleTests
     [InlineData(9.996e8, 3, "1×10⁹")]
     [InlineData(1234.5678, 3, "1235")]
     [InlineData(0.1 + 0.2, 3, "0.3")]
-    [InlineData(0.000123456, 2, "1.2×10⁻⁴")]
+    [InlineData(0.0000123456, 2, "1.2×10⁻⁵")]
     [InlineData(0.0, 3, "0")]
     public void Label_PrintsTwoOrThreeDigits_AndLargeOrSmallNumbersAsPowersOfTen(double value, int digits, string expected) =>
         NiceNumbers.Label(value, digits).ShouldBe(expected);

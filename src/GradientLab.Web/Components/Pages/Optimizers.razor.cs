@@ -43,6 +43,10 @@ public sealed partial class Optimizers
     private string _selected = "adam";
     private Timer? _raceTimer;
 
+    /// <summary>"3d" opens the race in 3-D (a link can show it that way).</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? ViewQuery { get; set; }
+
     /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
     private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
 
@@ -55,6 +59,7 @@ public sealed partial class Optimizers
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
+        _race3d = ViewQuery == "3d";
         BuildDilemma();
         BuildMomentum();
         BuildRace();
