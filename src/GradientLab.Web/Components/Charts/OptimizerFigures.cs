@@ -134,6 +134,7 @@ public static class OptimizerFigures
             ZTitle = "f(x, y)",
             Azimuth = azimuth,
             Elevation = elevation,
+            Resolution = 48, // Rosenbrock's valley is narrower than a cell of the default 28: coarser, its floor is drawn as teeth
             LogHeight = high - low > 40 * (quartile - low), // Rosenbrock (×61) and Beale (×213); the bowls, Himmelblau (×14) and Booth (×25) stay linear
             Paths = [.. race.Runs.Select(r => new SurfacePath(r.Racer.Label, r.Racer.CssClass, [.. r.Run.Trajectory.Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))]) { CurrentClass = r.Racer.CssClass + "-dot" })],
             Description = $"Step {race.StepCount}, seen from azimuth {azimuth:0}°, elevation {elevation:0}°: " + string.Join("; ", race.Runs.Select(r => $"{r.Racer.Label} at f = {NiceNumbers.Significant(r.Run.Current.Loss, 4)}")) + ".",
