@@ -162,12 +162,16 @@ public sealed class SurfaceView
                 var p3 = Project(u1, v1, Tall * Height(z11));
                 var p4 = Project(u0, v1, Tall * Height(z10));
                 var mean = (Height(z00) + Height(z01) + Height(z11) + Height(z10)) / 4;
-                cells.Add(((p1.Depth + p2.Depth + p3.Depth + p4.Depth) / 4, $"M{N(p1.X)} {N(p1.Y)}L{N(p2.X)} {N(p2.Y)}L{N(p3.X)} {N(p3.Y)}L{N(p4.X)} {N(p4.Y)}Z", ColorRamp.At(mean)));
+                // Painter's order by the cell's place on the floor, not its height: seen from above, a height field's
+                // nearer cells can hide farther ones but never the reverse (the mean depth of a steep cell would put a
+                // far wall in front of the valley floor, drawn as teeth).
+                cells.Add((Raw((u0 + u1) / 2, (v0 + v1) / 2, 0).Depth, $"M{N(p1.X)} {N(p1.Y)}L{N(p2.X)} {N(p2.Y)}L{N(p3.X)} {N(p3.Y)}L{N(p4.X)} {N(p4.Y)}Z", ColorRamp.At(mean)));
             }
         }
 
         svg.Append("<g class=\"series gl-surface\" data-name=\"surface\" stroke=\"#000\" stroke-opacity=\".18\" stroke-width=\".6\">");
-        foreach (var (_, path, color) in cells.OrderByDescending(cell => cell.Depth))
+        // Depth grows towards the viewer (a point higher up or nearer the bottom of the screen is nearer): far cells first.
+        foreach (var (_, path, color) in cells.OrderBy(cell => cell.Depth))
         {
             svg.Append(CultureInfo.InvariantCulture, $"<path fill=\"{color}\" d=\"{path}\"/>");
         }
@@ -243,7 +247,7 @@ public sealed class SurfaceView
 
         // The front edges: the floor corners nearest the viewer.
         var floorCorners = new[] { (U: -0.5, V: -0.5), (U: 0.5, V: -0.5), (U: 0.5, V: 0.5), (U: -0.5, V: 0.5) };
-        var nearest = floorCorners.OrderBy(c => Raw(c.U, c.V, 0).Depth).First();
+        var nearest = floorCorners.OrderByDescending(c => Raw(c.U, c.V, 0).Depth).First();
         var xEdgeV = nearest.V;
         var yEdgeU = nearest.U;
         Axis("axis-x", Project(-0.5, xEdgeV, 0), Project(0.5, xEdgeV, 0), XTitle, F(Window.XMin), F(Window.XMax));
