@@ -131,18 +131,31 @@ public sealed partial class RunAnimation
     public static int HeightOf(IEnumerable<RunView> views) =>
         HeaderHeight + (views.Any() ? ViewHeight : 0);
 
+    /// <summary>
+    /// The most frames of an animation made in the browser: every frame is a figure laid out and drawn by the
+    /// WebAssembly interpreter, and adds its own part to the file (a contour view's 60 frames are well under 1 MB).
+    /// </summary>
+    public const int BrowserMaxFrames = 60;
+
     /// <summary>Every how many steps a frame is taken by default, so a run of <paramref name="lastStep"/> steps makes at most <see cref="DefaultMaxFrames"/> frames.</summary>
-    public static int DefaultEvery(int lastStep)
+    public static int DefaultEvery(int lastStep) => EveryFor(lastStep, DefaultMaxFrames);
+
+    /// <summary>The smallest N such that a frame every N-th step (and the last) makes at most <paramref name="maxFrames"/> frames of a run of <paramref name="lastStep"/> steps.</summary>
+    public static int EveryFor(int lastStep, int maxFrames)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lastStep);
-        var every = Math.Max(1, (int)Math.Ceiling(lastStep / (double)(DefaultMaxFrames - 1)));
-        while (FrameCount(lastStep, every) > DefaultMaxFrames)
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFrames, 2);
+        var every = Math.Max(1, (int)Math.Ceiling(lastStep / (double)(maxFrames - 1)));
+        while (FrameCount(lastStep, every) > maxFrames)
         {
             every++;
         }
 
         return every;
     }
+
+    /// <summary>The whole run in at most <paramref name="maxFrames"/> frames (a frame every N-th step and the last), ten a second, the last held two seconds.</summary>
+    public string AnimatedSvg(int maxFrames) => AnimatedSvg(Steps(EveryFor(LastStep, maxFrames)), 0.1, 2);
 
     /// <summary>The most frames a run of up to <paramref name="lastStep"/> steps makes with a frame every <paramref name="every"/> steps.</summary>
     public static long FrameCount(int lastStep, int every)

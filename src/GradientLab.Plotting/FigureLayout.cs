@@ -168,8 +168,19 @@ public sealed class FigureLayout
             layout.Arrange(legendOutside: true);
         }
 
+        // A note with no clear place beside its point (a small figure crowded with lines) is written above the plot
+        // instead of being left out.
+        if (layout._unplaced.Count > 0)
+        {
+            layout._docked.UnionWith(layout._unplaced);
+            layout.Arrange(legendOutside: layout.LegendOutside);
+        }
+
         return layout;
     }
+
+    private readonly HashSet<Annotation> _docked = [];
+    private readonly List<Annotation> _unplaced = [];
 
     private void Arrange(bool legendOutside)
     {
@@ -231,7 +242,7 @@ public sealed class FigureLayout
             stripLines.Add((banner, true, "gl-note", null));
         }
 
-        stripLines.AddRange(figure.Series.OfType<Annotation>().Where(a => a.Docked).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)));
+        stripLines.AddRange(figure.Series.OfType<Annotation>().Where(a => a.Docked || _docked.Contains(a)).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)));
         var bannerHeight = stripLines.Count * (titleLine + gap);
         var top = pad + bannerHeight + (line / 2);
         var plotHeight = Height - top - bottom;
@@ -279,7 +290,12 @@ public sealed class FigureLayout
         {
             var y = Y.ToPixel(tick.Value);
             var baseline = y + (FontMetrics.Ascent(font) * 0.35);
-            texts.Add(Text(tick.Label, area.Left - TickLength - gap, baseline, "end", font, false, "tick-y"));
+            var label = Text(tick.Label, area.Left - TickLength - gap, baseline, "end", font, false, "tick-y");
+            // In the corner the lowest y label can meet the first x label (large fonts): the x axis keeps its label.
+            if (!texts.Any(t => t.Role == "tick-x" && Overlap(t.Box, label.Box)))
+            {
+                texts.Add(label);
+            }
         }
 
         if (figure.X.Title.Length > 0)
@@ -401,11 +417,16 @@ public sealed class FigureLayout
         }
 
         // Annotations beside their points: the first position that stays inside the plot area and touches no other text.
-        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked))
+        _unplaced.Clear();
+        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked && !_docked.Contains(a)))
         {
             if (Place(note, texts) is { } text)
             {
                 texts.Add(text);
+            }
+            else if (double.IsFinite(note.At.X) && double.IsFinite(note.At.Y))
+            {
+                _unplaced.Add(note);
             }
         }
 
@@ -444,12 +465,39 @@ public sealed class FigureLayout
         py = Math.Clamp(py, area.Top, area.Bottom);
         var width = FontMetrics.Width(text, size, note.Bold);
         var ascent = FontMetrics.Ascent(size);
-        var d = size * 0.6;
-        var candidates = new (double X, double Baseline, string Anchor)[]
+        // Beside the point first, then further out along the same eight directions, then the plot area's corners:
+        // the nearest place that covers no drawn point wins (a note on top of the curve it explains hides it).
+        var candidates = new List<(double X, double Baseline, string Anchor)>();
+        foreach (var d in new[] { 0.6, 1.8, 3.5, 6 }.Select(k => k * size))
         {
-            (px + d, py - d, "start"), (px - d, py - d, "end"), (px + d, py + d + ascent, "start"), (px - d, py + d + ascent, "end"),
-            (px + d, py + (ascent / 2), "start"), (px - d, py + (ascent / 2), "end"), (px, py - d, "middle"), (px, py + d + ascent, "middle"),
-        };
+            candidates.AddRange(
+            [
+                (px + d, py - d, "start"), (px - d, py - d, "end"), (px + d, py + d + ascent, "start"), (px - d, py + d + ascent, "end"),
+                (px + d, py + (ascent / 2), "start"), (px - d, py + (ascent / 2), "end"), (px, py - d, "middle"), (px, py + d + ascent, "middle"),
+            ]);
+        }
+
+        var inset = size * 0.5;
+        candidates.AddRange(
+        [
+            (area.Left + inset, area.Top + inset + ascent, "start"), (area.Right - inset, area.Top + inset + ascent, "end"),
+            (area.Left + inset, area.Bottom - inset - FontMetrics.Descent(size), "start"), (area.Right - inset, area.Bottom - inset - FontMetrics.Descent(size), "end"),
+        ]);
+        // Last, anywhere in the plot area that is clear, nearest the point first.
+        var descent = FontMetrics.Descent(size);
+        var free = new List<(double X, double Baseline, string Anchor)>();
+        for (var i = 0; i <= 8; i++)
+        {
+            for (var j = 0; j <= 8; j++)
+            {
+                var left = area.Left + inset + (i * Math.Max(0, area.Width - (2 * inset) - width) / 8);
+                var baseline = area.Top + inset + ascent + (j * Math.Max(0, area.Height - (2 * inset) - ascent - descent) / 8);
+                free.Add((left, baseline, "start"));
+            }
+        }
+
+        candidates.AddRange(free.OrderBy(c => Math.Pow(c.X + (width / 2) - px, 2) + Math.Pow(c.Baseline - (ascent / 2) - py, 2)));
+        var drawn = Figure.Series.Where(s => s is not Annotation).SelectMany(PixelPoints).ToList();
         PlacedText? best = null;
         var bestCover = int.MaxValue;
         foreach (var (x, baseline, anchor) in candidates)
@@ -466,7 +514,7 @@ public sealed class FigureLayout
                 continue;
             }
 
-            var cover = Figure.Series.Where(s => s is not Annotation).Sum(s => PixelPoints(s).Count(p => Inside(box, p, 2)));
+            var cover = drawn.Count(p => Inside(box, p, 2));
             if (cover < bestCover)
             {
                 best = placed;
@@ -478,14 +526,8 @@ public sealed class FigureLayout
             }
         }
 
-        if (best is not null)
-        {
-            return best;
-        }
-
-        // Nowhere clear: keep it inside the plot area, at the top left, where a reader looks first.
-        var fallback = Text(text, area.Left + 4, area.Top + 4 + ascent, "start", size, note.Bold, "annotation", note.CssClass) with { TestId = note.TestId, Source = note };
-        return taken.Any(t => Overlap(t.Box, fallback.Box)) || width > area.Width ? null : fallback;
+        // Nowhere clear: none, and the layout writes it in the strip above the plot area instead.
+        return bestCover == 0 ? best : null;
     }
 
     private static LegendEntry Entry(Series series, double x, double top, double swatch, double gap, double font, double row)
@@ -558,7 +600,7 @@ public sealed class FigureLayout
         // Every level's label, with as few significant digits as keep neighbours apart.
         for (var digits = 2; digits <= 6; digits++)
         {
-            var labels = levels.Select(l => NiceNumbers.Significant(l, digits)).ToList();
+            var labels = levels.Select(l => NiceNumbers.Label(l, digits)).ToList();
             if (labels.Distinct(StringComparer.Ordinal).Count() == labels.Count || digits == 6)
             {
                 return [.. labels.Select((label, i) => (i, label))];

@@ -10,27 +10,13 @@ public static class LayoutAudit
     public static IReadOnlyList<string> Problems(FigureLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var problems = new List<string>();
         var texts = layout.Texts;
-        for (var i = 0; i < texts.Count; i++)
+        var problems = TextProblems(texts, layout.Width, layout.Height);
+        foreach (var text in texts)
         {
-            var box = texts[i].Box;
-            if (box.Left < -0.5 || box.Top < -0.5 || box.Right > layout.Width + 0.5 || box.Bottom > layout.Height + 0.5)
+            if (text.Role is "tick-x" or "tick-y" or "title-x" or "title-y" && FigureLayout.Overlap(Shrink(text.Box), layout.PlotArea))
             {
-                problems.Add($"'{texts[i].Text}' ({texts[i].Role}) leaves the {layout.Width}×{layout.Height} figure: {Describe(box)}");
-            }
-
-            for (var j = i + 1; j < texts.Count; j++)
-            {
-                if (FigureLayout.Overlap(box, texts[j].Box))
-                {
-                    problems.Add($"'{texts[i].Text}' ({texts[i].Role}) overlaps '{texts[j].Text}' ({texts[j].Role})");
-                }
-            }
-
-            if (texts[i].Role is "tick-x" or "tick-y" or "title-x" or "title-y" && FigureLayout.Overlap(Shrink(box), layout.PlotArea))
-            {
-                problems.Add($"'{texts[i].Text}' ({texts[i].Role}) reaches into the plot area");
+                problems.Add($"'{text.Text}' ({text.Role}) reaches into the plot area");
             }
         }
 
@@ -49,6 +35,51 @@ public static class LayoutAudit
             if (layout.LegendBox is { } legend && !layout.LegendOutside && points.Any(p => Inside(legend, p)))
             {
                 problems.Add($"the legend covers points of '{series.Name}'");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Every problem of a 3-D view as last drawn at <paramref name="width"/> × <paramref name="height"/>: texts on top of
+    /// each other or leaving the figure, a path's point drawn outside it.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(SurfaceView view, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var problems = TextProblems(view.Texts, width, height);
+
+        foreach (var (name, points) in view.PathPixels)
+        {
+            var outside = points.Count(p => p.X < 0 || p.Y < 0 || p.X > width || p.Y > height);
+            if (outside > 0)
+            {
+                problems.Add($"{outside} point(s) of '{name}' are drawn outside the figure");
+            }
+        }
+
+        return problems;
+    }
+
+    // Texts leaving the figure or lying on top of each other.
+    private static List<string> TextProblems(IReadOnlyList<PlacedText> texts, int width, int height)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var box = texts[i].Box;
+            if (box.Left < -0.5 || box.Top < -0.5 || box.Right > width + 0.5 || box.Bottom > height + 0.5)
+            {
+                problems.Add($"'{texts[i].Text}' ({texts[i].Role}) leaves the {width}×{height} figure: {Describe(box)}");
+            }
+
+            for (var j = i + 1; j < texts.Count; j++)
+            {
+                if (FigureLayout.Overlap(box, texts[j].Box))
+                {
+                    problems.Add($"'{texts[i].Text}' ({texts[i].Role}) overlaps '{texts[j].Text}' ({texts[j].Role})");
+                }
             }
         }
 

@@ -71,7 +71,7 @@ public sealed record LogScale(double DomainMin, double DomainMax, double PixelFr
         >= 0 and <= 4 => Math.Pow(10, exponent).ToString("0", CultureInfo.InvariantCulture),
         -1 => "0.1",
         -2 => "0.01",
-        _ => "1e" + exponent.ToString(CultureInfo.InvariantCulture),
+        _ => "10" + NiceNumbers.Superscript(exponent),
     };
 }
 
@@ -125,7 +125,9 @@ public static class NiceNumbers
         var magnitude = Math.Max(Math.Abs(value), step);
         if (magnitude >= 1e6 || magnitude < 1e-4)
         {
-            return value.ToString("0.###e+0", CultureInfo.InvariantCulture);
+            // As many mantissa digits as the step needs to tell neighbours apart, and no more than three.
+            var digits = Math.Clamp((int)Math.Floor(Math.Log10(Math.Abs(value)) + 1e-9) - (int)Math.Floor(Math.Log10(step) + 1e-9) + 1, 1, 3);
+            return Scientific(value, digits);
         }
 
         var decimals = Math.Max(0, (int)-Math.Floor(Math.Log10(step) + 1e-9));
@@ -148,10 +150,56 @@ public static class NiceNumbers
         var magnitude = Math.Abs(value);
         if (magnitude >= 1e9 || magnitude < 1e-5)
         {
-            return value.ToString("0.#####e+0", CultureInfo.InvariantCulture);
+            // Still a number a program can parse back (the page's tables are read that way), with the digits asked for.
+            return value.ToString("0." + new string('#', Math.Clamp(digits - 1, 1, 14)) + "e+0", CultureInfo.InvariantCulture);
         }
 
         var decimals = Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(magnitude)), 0, 15);
         return Math.Round(value, decimals).ToString("0." + new string('#', Math.Max(decimals, 1)), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A label for a figure: <paramref name="digits"/> significant digits (figures use two or three) with everyday
+    /// magnitudes written out and the rest as a power of ten, "5.4×10¹¹" or "2.5×10⁻⁷", never "5.42464e+11".
+    /// </summary>
+    public static string Label(double value, int digits = 3)
+    {
+        digits = Math.Clamp(digits, 1, 15);
+        if (!double.IsFinite(value) || value == 0)
+        {
+            return Significant(value, digits);
+        }
+
+        var magnitude = Math.Abs(value);
+        return magnitude >= 1e6 || magnitude < 1e-4 ? Scientific(value, digits) : Significant(value, digits);
+    }
+
+    /// <summary><paramref name="value"/> as a mantissa of <paramref name="digits"/> significant digits (trailing zeros dropped) times a power of ten: "5.4×10¹¹".</summary>
+    public static string Scientific(double value, int digits = 3)
+    {
+        if (!double.IsFinite(value) || value == 0)
+        {
+            return Significant(value, digits);
+        }
+
+        digits = Math.Clamp(digits, 1, 15);
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var mantissa = Math.Round(value / Math.Pow(10, exponent), digits - 1);
+        if (Math.Abs(mantissa) >= 10)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+
+        var text = mantissa.ToString("0." + new string('#', Math.Max(1, digits - 1)), CultureInfo.InvariantCulture);
+        return exponent == 0 ? text : text + "×10" + Superscript(exponent);
+    }
+
+    /// <summary>An integer in superscript digits: −7 as "⁻⁷".</summary>
+    public static string Superscript(int exponent)
+    {
+        const string Digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var text = Math.Abs((long)exponent).ToString(CultureInfo.InvariantCulture);
+        return (exponent < 0 ? "⁻" : "") + string.Concat(text.Select(c => Digits[c - '0']));
     }
 }

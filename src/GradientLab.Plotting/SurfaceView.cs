@@ -57,6 +57,12 @@ public sealed class SurfaceView
     /// <summary>The descent path in (x, y); drawn on the surface, its last point as the current point.</summary>
     public IReadOnlyList<DataPoint> Path { get; set; } = [];
 
+    /// <summary>Several named paths (a race), each drawn on the surface in its own colour with its current point; when set, <see cref="Path"/> is not drawn.</summary>
+    public IReadOnlyList<SurfacePath> Paths { get; set; } = [];
+
+    /// <summary>Where each path's points were drawn, in pixels, from the last <see cref="ToSvg"/> (for layout tests).</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<(double X, double Y)> Points)> PathPixels { get; private set; } = [];
+
     /// <summary>Draw the height on a log scale above the surface's lowest value (for costs that span decades); linear by default, the bowl as it is.</summary>
     public bool LogHeight { get; set; }
 
@@ -156,22 +162,33 @@ public sealed class SurfaceView
                 var p3 = Project(u1, v1, Tall * Height(z11));
                 var p4 = Project(u0, v1, Tall * Height(z10));
                 var mean = (Height(z00) + Height(z01) + Height(z11) + Height(z10)) / 4;
-                cells.Add(((p1.Depth + p2.Depth + p3.Depth + p4.Depth) / 4, $"M{N(p1.X)} {N(p1.Y)}L{N(p2.X)} {N(p2.Y)}L{N(p3.X)} {N(p3.Y)}L{N(p4.X)} {N(p4.Y)}Z", ColorRamp.At(mean)));
+                // Painter's order by the cell's place on the floor, not its height: seen from above, a height field's
+                // nearer cells can hide farther ones but never the reverse (the mean depth of a steep cell would put a
+                // far wall in front of the valley floor, drawn as teeth).
+                cells.Add((Raw((u0 + u1) / 2, (v0 + v1) / 2, 0).Depth, $"M{N(p1.X)} {N(p1.Y)}L{N(p2.X)} {N(p2.Y)}L{N(p3.X)} {N(p3.Y)}L{N(p4.X)} {N(p4.Y)}Z", ColorRamp.At(mean)));
             }
         }
 
         svg.Append("<g class=\"series gl-surface\" data-name=\"surface\" stroke=\"#000\" stroke-opacity=\".18\" stroke-width=\".6\">");
-        foreach (var (_, path, color) in cells.OrderByDescending(cell => cell.Depth))
+        // Depth grows towards the viewer (a point higher up or nearer the bottom of the screen is nearer): far cells first.
+        foreach (var (_, path, color) in cells.OrderBy(cell => cell.Depth))
         {
             svg.Append(CultureInfo.InvariantCulture, $"<path fill=\"{color}\" d=\"{path}\"/>");
         }
 
         svg.Append("</g>");
 
-        var path3d = Path.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && p.X >= Window.XMin && p.X <= Window.XMax && p.Y >= Window.YMin && p.Y <= Window.YMax)
-            .Select(p => Project(U(p.X), V(p.Y), (Tall * Height(_function(p.X, p.Y))) + 0.01)).ToList();
-        if (path3d.Count > 0)
+        var paths = Paths.Count > 0 ? Paths : Path.Count > 0 ? [new SurfacePath("path", "gl-path", Path) { CurrentClass = "gl-current", CurrentRadius = 6 }] : [];
+        var pixels = new List<(string Name, IReadOnlyList<(double X, double Y)> Points)>();
+        foreach (var drawn in paths)
         {
+            var path3d = drawn.Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && p.X >= Window.XMin && p.X <= Window.XMax && p.Y >= Window.YMin && p.Y <= Window.YMax)
+                .Select(p => Project(U(p.X), V(p.Y), (Tall * Height(_function(p.X, p.Y))) + 0.01)).ToList();
+            if (path3d.Count == 0)
+            {
+                continue;
+            }
+
             var d = new StringBuilder();
             double lastX = double.NaN, lastY = double.NaN;
             for (var i = 0; i < path3d.Count; i++)
@@ -186,10 +203,13 @@ public sealed class SurfaceView
                 (lastX, lastY) = (x, y);
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series gl-path\" data-name=\"path\"><path d=\"{d}\"/></g>");
             var current = path3d[^1];
-            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"current-point gl-current\" cx=\"{N(current.X)}\" cy=\"{N(current.Y)}\" r=\"6\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series {SvgRenderer.Escape(drawn.CssClass)}\" data-name=\"{SvgRenderer.Escape(drawn.Name)}\"><path fill=\"none\" d=\"{d}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"current-point {SvgRenderer.Escape(drawn.CurrentClass)}\" cx=\"{N(current.X)}\" cy=\"{N(current.Y)}\" r=\"{N(drawn.CurrentRadius)}\"><title>{SvgRenderer.Escape(drawn.Name)}</title></circle></g>");
+            pixels.Add((drawn.Name, [.. path3d.Select(p => (p.X, p.Y))]));
         }
+
+        PathPixels = pixels;
 
         // The axes: along the front floor edges, and up the nearest back corner.
         var texts = new List<PlacedText>();
@@ -227,7 +247,7 @@ public sealed class SurfaceView
 
         // The front edges: the floor corners nearest the viewer.
         var floorCorners = new[] { (U: -0.5, V: -0.5), (U: 0.5, V: -0.5), (U: 0.5, V: 0.5), (U: -0.5, V: 0.5) };
-        var nearest = floorCorners.OrderBy(c => Raw(c.U, c.V, 0).Depth).First();
+        var nearest = floorCorners.OrderByDescending(c => Raw(c.U, c.V, 0).Depth).First();
         var xEdgeV = nearest.V;
         var yEdgeU = nearest.U;
         Axis("axis-x", Project(-0.5, xEdgeV, 0), Project(0.5, xEdgeV, 0), XTitle, F(Window.XMin), F(Window.XMax));
@@ -240,7 +260,20 @@ public sealed class SurfaceView
         return svg.Append("</svg>").ToString();
     }
 
-    private static string F(double value) => NiceNumbers.Significant(value, 3);
+    private static string F(double value) => NiceNumbers.Label(value, 3);
 
     private static string N(double value) => SvgRenderer.N(value);
+}
+
+/// <summary>One named path drawn on a <see cref="SurfaceView"/>.</summary>
+/// <param name="Name">The path's name (the series' <c>data-name</c> and its current point's tooltip).</param>
+/// <param name="CssClass">The line's class (its colour).</param>
+/// <param name="Points">The path in (x, y); its last point is the current point.</param>
+public sealed record SurfacePath(string Name, string CssClass, IReadOnlyList<DataPoint> Points)
+{
+    /// <summary>The current point's class (its colour; the line's own class by default).</summary>
+    public string CurrentClass { get; init; } = CssClass;
+
+    /// <summary>The current point's radius in pixels.</summary>
+    public double CurrentRadius { get; init; } = 4.5;
 }

@@ -310,7 +310,7 @@ public static class SvgRenderer
                 d.Append(CultureInfo.InvariantCulture, $"M{N(x0)} {N(y0)}L{N(x1)} {N(y1)}");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<path stroke=\"{traced.ColorOf(line.Level)}\" d=\"{d}\"><title>{Escape(series.Name)} = {Escape(NiceNumbers.Significant(line.Level, 4))}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path stroke=\"{traced.ColorOf(line.Level)}\" d=\"{d}\"><title>{Escape(series.Name)} = {Escape(NiceNumbers.Label(line.Level, 4))}</title></path>");
         }
 
         svg.Append("</g>");
@@ -327,7 +327,7 @@ public static class SvgRenderer
         var bandHeight = bar.Bar.Height / bar.Bands.Count;
         foreach (var (level, color, y) in bar.Bands)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(bar.Bar.Left)}\" y=\"{N(y)}\" width=\"{N(bar.Bar.Width)}\" height=\"{N(bandHeight + 0.5)}\" fill=\"{color}\"><title>{Escape(NiceNumbers.Significant(level, 4))}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(bar.Bar.Left)}\" y=\"{N(y)}\" width=\"{N(bar.Bar.Width)}\" height=\"{N(bandHeight + 0.5)}\" fill=\"{color}\"><title>{Escape(NiceNumbers.Label(level, 4))}</title></rect>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"gl-axis\" fill=\"none\" x=\"{N(bar.Bar.Left)}\" y=\"{N(bar.Bar.Top)}\" width=\"{N(bar.Bar.Width)}\" height=\"{N(bar.Bar.Height)}\"/>");

@@ -194,4 +194,45 @@ public sealed class RunAnimationTests
         Should.Throw<ArgumentException>(() => new RunAnimation(scenario, trajectory, []));
         Should.Throw<ArgumentException>(() => new RunAnimation(scenario, trajectory, [RunView.Loss, RunView.Loss]));
     }
+
+    [Fact]
+    public void The_browsers_animation_of_each_view_of_every_preset_has_at_most_60_frames_and_stays_under_2_MB()
+    {
+        var largest = (Bytes: 0, What: "");
+        foreach (var preset in Presets.All)
+        {
+            var (scenario, trajectory) = Run(preset.Name);
+            foreach (var view in RunAnimation.ViewsOf(scenario))
+            {
+                var animation = new RunAnimation(scenario, trajectory, [view]);
+                var text = animation.AnimatedSvg(RunAnimation.BrowserMaxFrames);
+                var frames = XElement.Parse(text).Elements(Svg + "g").Count(g => (string?)g.Attribute("class") == "gl-frame");
+                frames.ShouldBe((int)RunAnimation.FrameCount(animation.LastStep, RunAnimation.EveryFor(animation.LastStep, RunAnimation.BrowserMaxFrames)), $"{preset.Name} {view}");
+                frames.ShouldBeLessThanOrEqualTo(RunAnimation.BrowserMaxFrames);
+                var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+                if (bytes > largest.Bytes)
+                {
+                    largest = (bytes, $"{preset.Name} {view}: {frames} frames");
+                }
+            }
+        }
+
+        largest.Bytes.ShouldBeLessThan(2_000_000, largest.What);
+    }
+
+    [Theory]
+    [InlineData(0, 60, 1)]
+    [InlineData(59, 60, 1)]
+    [InlineData(60, 60, 2)]
+    [InlineData(10_000, 60, 170)]
+    public void EveryFor_IsTheSmallestStrideWithinTheFrameBudget(int lastStep, int maxFrames, int expected)
+    {
+        var every = RunAnimation.EveryFor(lastStep, maxFrames);
+        every.ShouldBe(expected);
+        RunAnimation.FrameCount(lastStep, every).ShouldBeLessThanOrEqualTo(maxFrames);
+        if (every > 1)
+        {
+            RunAnimation.FrameCount(lastStep, every - 1).ShouldBeGreaterThan(maxFrames);
+        }
+    }
 }

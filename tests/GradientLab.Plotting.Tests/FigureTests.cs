@@ -128,6 +128,20 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void A_note_with_no_clear_place_in_the_plot_is_written_above_it_rather_than_on_the_data_or_left_out()
+    {
+        var figure = new Figure("n", "n");
+        // A dense zigzag fills the plot area: every place beside the point and every free spot covers drawn points.
+        figure.Add(new LineSeries("zigzag", [.. Enumerable.Range(0, 400).Select(i => new DataPoint(i / 4.0, i % 8))]));
+        figure.Add(new LineSeries("grid", [.. Enumerable.Range(0, 2000).Select(i => new DataPoint((i % 100) + 0.5, (i / 100 * 0.4) + 0.2))]));
+        figure.Add(new Annotation("a long note about the point", new DataPoint(50, 4)));
+        var layout = figure.Layout(300, 220);
+        var note = layout.Texts.Single(t => t.Role == "annotation");
+        note.Box.Bottom.ShouldBeLessThanOrEqualTo(layout.PlotArea.Top, "docked in the strip above the plot");
+        LayoutAudit.Problems(layout).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_svg_says_what_each_part_is()
     {
         var figure = new Figure("contour", "Cost J(w, b) with the descent path") { Description = "Step 3 of 100: w = 1, b = 2.", ColorBarTitle = "J (cost)" };

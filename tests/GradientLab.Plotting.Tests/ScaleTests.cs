@@ -52,7 +52,7 @@ public sealed class ScaleTests
     public void LogScale_TicksAreDecades_AndNonPositiveValuesCannotBeShown()
     {
         var scale = new LogScale(0.003, 2e5, 400, 0);
-        scale.Ticks(10).Select(t => t.Label).ShouldBe(["0.01", "0.1", "1", "10", "100", "1000", "10000", "1e5"]);
+        scale.Ticks(10).Select(t => t.Label).ShouldBe(["0.01", "0.1", "1", "10", "100", "1000", "10000", "10⁵"]);
         scale.ToPixel(0.003).ShouldBe(400, 1e-9);
         scale.ToData(scale.ToPixel(42)).ShouldBe(42, 1e-9);
         scale.CanShow(0).ShouldBeFalse();
@@ -68,4 +68,37 @@ public sealed class ScaleTests
     [InlineData(double.NaN, "NaN")]
     public void Significant_ShowsSixDigitsWithoutNoise(double value, string expected) =>
         NiceNumbers.Significant(value).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(5.42464e11, 2, "5.4×10¹¹")]
+    [InlineData(5.42464e11, 3, "5.42×10¹¹")]
+    [InlineData(-2.5e-7, 3, "-2.5×10⁻⁷")]
+    [InlineData(1e6, 3, "1×10⁶")]
+    [InlineData(9.996e8, 3, "1×10⁹")]
+    [InlineData(1234.5678, 3, "1235")]
+    [InlineData(0.1 + 0.2, 3, "0.3")]
+    [InlineData(0.0000123456, 2, "1.2×10⁻⁵")]
+    [InlineData(0.0, 3, "0")]
+    public void Label_PrintsTwoOrThreeDigits_AndLargeOrSmallNumbersAsPowersOfTen(double value, int digits, string expected) =>
+        NiceNumbers.Label(value, digits).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(0, 5e11, 6)]
+    [InlineData(1e-6, 9e-6, 5)]
+    [InlineData(0, 3.3e7, 8)]
+    public void Ticks_OfLargeOrSmallRanges_HaveNoExponentNoise_AndStayDistinct(double min, double max, int count)
+    {
+        var labels = NiceNumbers.Ticks(min, max, count).Select(t => t.Label).ToList();
+        labels.Count.ShouldBeGreaterThan(2);
+        labels.ShouldAllBe(l => !l.Contains('e', StringComparison.Ordinal) && l.Length <= 9, string.Join(" | ", labels));
+        labels.Distinct().Count().ShouldBe(labels.Count, string.Join(" | ", labels));
+    }
+
+    [Fact]
+    public void Ticks_OfALargeRange_ReadAsPowersOfTen() =>
+        NiceNumbers.Ticks(0, 2.6e11, 6).Select(t => t.Label).ShouldBe(["0", "5×10¹⁰", "1×10¹¹", "1.5×10¹¹", "2×10¹¹", "2.5×10¹¹"]);
+
+    [Fact]
+    public void Significant_KeepsTheDigitsAskedFor_EvenInExponentForm() =>
+        NiceNumbers.Significant(5.42464e11, 3).ShouldBe("5.42e+11");
 }

@@ -36,6 +36,13 @@ public sealed class FigureLayoutTests
                     views.Add(("contour", figures.ContourFigure(cursor), width * 3 / 4));
                 }
 
+                if (figures.HasContour)
+                {
+                    var surface = figures.SurfaceFigure(cursor);
+                    surface.ToSvg(width, width * 3 / 4);
+                    problems.AddRange(LayoutAudit.Problems(surface, width, width * 3 / 4).Select(p => $"3-D at {width} px, step {cursor}: {p}"));
+                }
+
                 foreach (var (view, figure, height) in views)
                 {
                     var layout = figure.Layout(width, height);

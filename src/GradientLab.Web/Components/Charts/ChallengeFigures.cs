@@ -7,7 +7,7 @@ namespace GradientLab.Web.Components.Charts;
 public static class ChallengeFigures
 {
     /// <summary>w after each epoch of one hidden case: the reference's and the learner's (when known), and where they first part.</summary>
-    public static string Trajectories(CaseVerdict verdict, int width = 440, int? height = null)
+    public static Figure TrajectoriesFigure(CaseVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var id = verdict.Case.Id;
@@ -30,11 +30,15 @@ public static class ChallengeFigures
         {
             var at = new DataPoint(first.Epoch, first.Actual);
             figure.Add(new MarkerSeries("first difference", at, MarkerShape.Circle) { CssClass = "gl-current", Size = 5 });
-            figure.Add(new Annotation($"first differs after epoch {first.Epoch}", at));
+            figure.Add(new Annotation($"first differs after epoch {first.Epoch}", at) { Docked = true }); // above the plot: on a phone no clear place is left between the two lines
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "challenge-chart"));
+        return figure;
     }
+
+    /// <summary>The SVG of <see cref="TrajectoriesFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Trajectories(CaseVerdict verdict, int width = 440, int? height = null) =>
+        TrajectoriesFigure(verdict).ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "challenge-chart"));
 
     private static List<DataPoint> Points(IReadOnlyList<double> perEpoch) =>
         [.. perEpoch.Select((w, i) => new DataPoint(i + 1, w)).Where(p => double.IsFinite(p.Y))];

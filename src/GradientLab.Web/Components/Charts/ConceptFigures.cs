@@ -15,7 +15,7 @@ public sealed record RunSeries(string Name, string CssClass, IReadOnlyList<StepR
 public static class ConceptFigures
 {
     /// <summary>J(θ) = θ² with the point θ, its tangent, and the step to θ − α·J′(θ).</summary>
-    public static string UpdateRule(double theta, double thetaNext, int width = 420, int? height = null)
+    public static Figure UpdateRuleFigure(double theta, double thetaNext)
     {
         var reach = Math.Max(Math.Max(Math.Abs(theta), Math.Abs(thetaNext)) * 1.2, 1);
         var figure = new Figure("rule", "J(θ) = θ² with the tangent at θ and the step to the new θ")
@@ -33,11 +33,15 @@ public static class ConceptFigures
         figure.Add(new MarkerSeries("θ", new DataPoint(theta, theta * theta)) { CssClass = "gl-current", Size = 5 });
         figure.Add(new MarkerSeries("new θ", new DataPoint(thetaNext, thetaNext * thetaNext)) { CssClass = "gl-next", Size = 5 });
         figure.Add(new Annotation("new θ", new DataPoint(thetaNext, thetaNext * thetaNext)));
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 420, 300), new SvgOptions(TestId: "rule-plot"));
+        return figure;
     }
 
+    /// <summary>The SVG of <see cref="UpdateRuleFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string UpdateRule(double theta, double thetaNext, int width = 420, int? height = null) =>
+        UpdateRuleFigure(theta, thetaNext).ToSvg(width, height ?? Figure.HeightFor(width, 420, 300), new SvgOptions(TestId: "rule-plot"));
+
     /// <summary>Several runs of one two-parameter objective on one contour plot.</summary>
-    public static string Paths(IObjective objective, IReadOnlyList<RunSeries> runs, IReadOnlyList<double>? minimum, string id, string testId, int width = 440, int? height = null)
+    public static Figure PathsFigure(IObjective objective, IReadOnlyList<RunSeries> runs, IReadOnlyList<double>? minimum, string id)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(runs);
@@ -70,11 +74,15 @@ public static class ConceptFigures
             figure.Add(new PathSeries(run.Name, path) { CssClass = run.CssClass, InLegend = true, ArrowAt = i => i < 3, CurrentRadius = 4, CurrentTooltip = run.Name });
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 340), new SvgOptions(TestId: testId));
+        return figure;
     }
 
+    /// <summary>The SVG of <see cref="PathsFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Paths(IObjective objective, IReadOnlyList<RunSeries> runs, IReadOnlyList<double>? minimum, string id, string testId, int width = 440, int? height = null) =>
+        PathsFigure(objective, runs, minimum, id).ToSvg(width, height ?? Figure.HeightFor(width, 440, 340), new SvgOptions(TestId: testId));
+
     /// <summary>The loss of several runs against epoch (steps placed at their fractional epoch), on shared axes (log when the losses span decades).</summary>
-    public static string Losses(IReadOnlyList<RunSeries> runs, string id, string testId, string xLabel = "epoch", int width = 440, int? height = null)
+    public static Figure LossesFigure(IReadOnlyList<RunSeries> runs, string id, string xLabel = "epoch")
     {
         ArgumentNullException.ThrowIfNull(runs);
         var figure = new Figure(id, $"The cost against {xLabel} for {string.Join(" and ", runs.Select(r => r.Name))}")
@@ -91,6 +99,10 @@ public static class ConceptFigures
             figure.Add(new LineSeries(run.Name, [.. run.Points.Select(p => new DataPoint(p.Step / (double)run.UpdatesPerEpoch, p.Loss))]) { CssClass = run.CssClass, InLegend = true });
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 270), new SvgOptions(TestId: testId));
+        return figure;
     }
+
+    /// <summary>The SVG of <see cref="LossesFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Losses(IReadOnlyList<RunSeries> runs, string id, string testId, string xLabel = "epoch", int width = 440, int? height = null) =>
+        LossesFigure(runs, id, xLabel).ToSvg(width, height ?? Figure.HeightFor(width, 440, 270), new SvgOptions(TestId: testId));
 }

@@ -16,7 +16,7 @@ public static class NeuronFigures
     /// L(w) with b held at its current value, over a window holding every w of the run; the current point, the tangent
     /// whose slope is ∂L/∂w, and the next w marked on the axis.
     /// </summary>
-    public static string LossCurve(double w, double b, double x, double y, double nextW, double windowMin, double windowMax, int width = Width, int? height = null, bool showNext = true)
+    public static Figure LossCurveFigure(double w, double b, double x, double y, double nextW, double windowMin, double windowMax, bool showNext = true)
     {
         var span = Math.Max(windowMax - windowMin, 1);
         var wMin = Math.Min(windowMin, Math.Min(w, nextW)) - (0.15 * span);
@@ -35,17 +35,21 @@ public static class NeuronFigures
         var reach = 0.18 * (wMax - wMin);
         figure.Add(new FunctionSeries("tangent", v => trace.Loss + (trace.DLossDWeight * (v - w)), w - reach, w + reach) { CssClass = "gl-tangent", TestId = "tangent", InLegend = true });
         figure.Add(new MarkerSeries("w", new DataPoint(w, trace.Loss)) { CssClass = "gl-current", Size = 5, Tooltip = $"w = {NiceNumbers.Significant(w)}, L = {NiceNumbers.Significant(trace.Loss)}" });
-        figure.Add(new Annotation($"slope ∂L/∂w = {NiceNumbers.Significant(trace.DLossDWeight, 4)}", new DataPoint(w, trace.Loss)));
+        figure.Add(new Annotation($"slope ∂L/∂w = {NiceNumbers.Label(trace.DLossDWeight, 4)}", new DataPoint(w, trace.Loss)));
         if (showNext)
         {
             figure.Add(new MarkerSeries("next w", new DataPoint(nextW, 0)) { CssClass = "gl-next", Size = 4, InLegend = true, Tooltip = $"next w = {NiceNumbers.Significant(nextW)}" });
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, Width, Height), new SvgOptions(TestId: "loss-curve"));
+        return figure;
     }
 
+    /// <summary>The SVG of <see cref="LossCurveFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string LossCurve(double w, double b, double x, double y, double nextW, double windowMin, double windowMax, int width = Width, int? height = null, bool showNext = true) =>
+        LossCurveFigure(w, b, x, y, nextW, windowMin, windowMax, showNext).ToSvg(width, height ?? Figure.HeightFor(width, Width, Height), new SvgOptions(TestId: "loss-curve"));
+
     /// <summary>σ(z) with the current (z, ŷ) and the target y as a dashed line.</summary>
-    public static string Sigmoid(double z, double prediction, double target, int width = Width, int? height = null)
+    public static Figure SigmoidFigure(double z, double prediction, double target)
     {
         var reach = Math.Max(6, Math.Abs(z) + 1);
         var figure = new Figure("sigmoid", "The sigmoid σ(z), the current (z, ŷ) and the target y")
@@ -58,7 +62,11 @@ public static class NeuronFigures
         figure.Add(new FunctionSeries("σ(z)", SigmoidNeuron.Sigmoid) { CssClass = "gl-loss" });
         figure.Add(new ReferenceLine($"target y = {NiceNumbers.Significant(target)}", target, vertical: false) { CssClass = "gl-marker-line", InLegend = true });
         figure.Add(new MarkerSeries("(z, ŷ)", new DataPoint(z, prediction)) { CssClass = "gl-current", Size = 5, Tooltip = $"z = {NiceNumbers.Significant(z)}, ŷ = {NiceNumbers.Significant(prediction)}" });
-        figure.Add(new Annotation($"ŷ = {NiceNumbers.Significant(prediction, 4)}", new DataPoint(z, prediction)));
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, Width, Height), new SvgOptions(TestId: "sigmoid-plot"));
+        figure.Add(new Annotation($"ŷ = {NiceNumbers.Label(prediction, 4)}", new DataPoint(z, prediction)));
+        return figure;
     }
+
+    /// <summary>The SVG of <see cref="SigmoidFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Sigmoid(double z, double prediction, double target, int width = Width, int? height = null) =>
+        SigmoidFigure(z, prediction, target).ToSvg(width, height ?? Figure.HeightFor(width, Width, Height), new SvgOptions(TestId: "sigmoid-plot"));
 }

@@ -18,7 +18,7 @@ public static class OptimizerFigures
     public static int RaceHeightFor(int width) => Figure.HeightFor(width, RaceWidth, RaceHeight);
 
     /// <summary>J(θ) = θ² with each run's first iterates as dots joined by its steps.</summary>
-    public static string Parabola(IReadOnlyList<RunSeries> runs, int shown, int width = 440, int? height = null)
+    public static Figure ParabolaFigure(IReadOnlyList<RunSeries> runs, int shown)
     {
         ArgumentNullException.ThrowIfNull(runs);
         const double Reach = 8;
@@ -36,11 +36,15 @@ public static class OptimizerFigures
             figure.Add(new LineSeries(run.Name, points) { CssClass = run.CssClass, DotRadius = 3.5, InLegend = true });
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 320), new SvgOptions(TestId: "dilemma-plot"));
+        return figure;
     }
 
+    /// <summary>The SVG of <see cref="ParabolaFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Parabola(IReadOnlyList<RunSeries> runs, int shown, int width = 440, int? height = null) =>
+        ParabolaFigure(runs, shown).ToSvg(width, height ?? Figure.HeightFor(width, 440, 320), new SvgOptions(TestId: "dilemma-plot"));
+
     /// <summary>θ against iteration for several runs, zero marked, with the first crossing below zero of <paramref name="overshooting"/>, and an arrow for the velocity at <paramref name="at"/>.</summary>
-    public static string ThetaAgainstIteration(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step, int width = 440, int? height = null)
+    public static Figure ThetaAgainstIterationFigure(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(overshooting);
@@ -73,8 +77,12 @@ public static class OptimizerFigures
             figure.Add(new MarkerSeries("at", origin) { CssClass = "gl-s3-dot", Size = 4 });
         }
 
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "momentum-plot"));
+        return figure;
     }
+
+    /// <summary>The SVG of <see cref="ThetaAgainstIterationFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string ThetaAgainstIteration(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step, int width = 440, int? height = null) =>
+        ThetaAgainstIterationFigure(runs, overshooting, at, step).ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "momentum-plot"));
 
     /// <summary>The race as one figure: the surface's contours and minima (static), every racer's path so far and the start (dynamic).</summary>
     public static Figure RaceFigure(RaceSession race)
@@ -106,6 +114,37 @@ public static class OptimizerFigures
         return figure;
     }
 
+    /// <summary>
+    /// The race in 3-D: the surface f(x, y) over the race's window, seen from <paramref name="azimuth"/> and
+    /// <paramref name="elevation"/> degrees, with every racer's path so far drawn on it in the racer's colour. The height
+    /// is on a log scale above the lowest value when the surface spans decades: when its highest value is over 40 times its
+    /// lowest quarter's (Rosenbrock's valley would be flat).
+    /// </summary>
+    public static SurfaceView RaceSurfaceFigure(RaceSession race, double azimuth, double elevation)
+    {
+        ArgumentNullException.ThrowIfNull(race);
+        double F(double x, double y) => race.Function.Value([x, y]);
+        var sample = SurfaceGrid.Sample(F, race.Surface.Window, 21, 21);
+        var (low, high) = sample.Range();
+        var quartile = sample.Values.Cast<double>().Where(double.IsFinite).Order().ElementAtOrDefault(110);
+        return new SurfaceView("race-surface", $"The {race.Surface.Label} in 3-D with every racer's path", F, race.Surface.Window)
+        {
+            XTitle = "x",
+            YTitle = "y",
+            ZTitle = "f(x, y)",
+            Azimuth = azimuth,
+            Elevation = elevation,
+            Resolution = 48, // Rosenbrock's valley is narrower than a cell of the default 28: coarser, its floor is drawn as teeth
+            LogHeight = high - low > 40 * (quartile - low), // Rosenbrock (×61) and Beale (×213); the bowls, Himmelblau (×14) and Booth (×25) stay linear
+            Paths = [.. race.Runs.Select(r => new SurfacePath(r.Racer.Label, r.Racer.CssClass, [.. r.Run.Trajectory.Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))]) { CurrentClass = r.Racer.CssClass + "-dot" })],
+            Description = $"Step {race.StepCount}, seen from azimuth {azimuth:0}°, elevation {elevation:0}°: " + string.Join("; ", race.Runs.Select(r => $"{r.Racer.Label} at f = {NiceNumbers.Significant(r.Run.Current.Loss, 4)}")) + ".",
+        };
+    }
+
+    /// <summary>The race's 3-D view for the page, <paramref name="width"/> pixels wide.</summary>
+    public static string RaceSurface(RaceSession race, double azimuth, double elevation, int width = RaceWidth) =>
+        RaceSurfaceFigure(race, azimuth, elevation).ToSvg(width, RaceHeightFor(width), new SvgOptions(TestId: "race-surface-plot"));
+
     /// <summary>The race's dynamic layer: every racer's path so far, the start, the legend.</summary>
     public static string Race(RaceSession race, int width = RaceWidth) =>
         RaceFigure(race).ToSvg(width, RaceHeightFor(width), new SvgOptions(FigureLayer.Dynamic, CssClass: "gl-layer"));
@@ -122,7 +161,7 @@ public static class OptimizerFigures
     }
 
     /// <summary>The loss of every racer against step: above the surface's minimum value where it has one, log when it spans decades.</summary>
-    public static string RaceLoss(RaceSession race, int width = 440, int? height = null)
+    public static Figure RaceLossFigure(RaceSession race)
     {
         ArgumentNullException.ThrowIfNull(race);
         var floor = race.Function.MinimumValue;
@@ -138,11 +177,15 @@ public static class OptimizerFigures
         }
 
         figure.Add(new ReferenceLine("now", race.StepCount, vertical: true) { CssClass = "gl-marker-line" });
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 290), new SvgOptions(TestId: "race-loss-plot"));
+        return figure;
     }
 
+    /// <summary>The SVG of <see cref="RaceLossFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string RaceLoss(RaceSession race, int width = 440, int? height = null) =>
+        RaceLossFigure(race).ToSvg(width, height ?? Figure.HeightFor(width, 440, 290), new SvgOptions(TestId: "race-loss-plot"));
+
     /// <summary>The learning rate against step, with the current step marked.</summary>
-    public static string Schedule(DescentRun run, int budget, int current, int width = 440, int? height = null)
+    public static Figure ScheduleFigure(DescentRun run, int budget, int current)
     {
         ArgumentNullException.ThrowIfNull(run);
         var schedule = run.Settings.Schedule;
@@ -158,6 +201,10 @@ public static class OptimizerFigures
         figure.Add(new LineSeries("γ", [.. Enumerable.Range(0, Math.Max(2, budget + 1)).Select(t => new DataPoint(t, schedule.At(t)))]) { CssClass = "gl-loss" });
         figure.Add(new ReferenceLine("now", current, vertical: true) { CssClass = "gl-marker-line" });
         figure.Add(new MarkerSeries("current", new DataPoint(current, schedule.At(current))) { CssClass = "gl-current", Size = 4 });
-        return figure.ToSvg(width, height ?? Figure.HeightFor(width, 440, 240), new SvgOptions(TestId: "schedule-plot"));
+        return figure;
     }
+
+    /// <summary>The SVG of <see cref="ScheduleFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string Schedule(DescentRun run, int budget, int current, int width = 440, int? height = null) =>
+        ScheduleFigure(run, budget, current).ToSvg(width, height ?? Figure.HeightFor(width, 440, 240), new SvgOptions(TestId: "schedule-plot"));
 }

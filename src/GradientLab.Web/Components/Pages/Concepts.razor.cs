@@ -14,17 +14,7 @@ public sealed partial class Concepts
 {
     private static readonly string[] TourStages = ["Parameters", "Forward pass", "Loss", "Backward pass", "Update", "Next mini-batch"];
 
-    private static readonly (string Key, string Label, string Lesson)[] Experiments =
-    [
-        ("base", "base: α = 0.01, batch 4, 100 epochs", "The reference run, the page's code: every other experiment changes one thing."),
-        ("alpha-small", "α = 0.001", "Steps ten times smaller: every update is safe, but after the same 100 epochs the cost is still far from zero."),
-        ("alpha-large", "α = 0.5", "Steps fifty times larger: each update overshoots the valley by more than the last, and the run diverges."),
-        ("batch-1", "batch size 1", "One row per update: five noisy updates per epoch, so the cost falls faster per epoch but jitters."),
-        ("batch-full", "full batch (5)", "All rows per update: one smooth update per epoch, so the cost falls more slowly per epoch."),
-        ("parabola-line", "y = x² with a line", "A straight line cannot follow a parabola: the cost stops at a floor well above zero however long it runs."),
-        ("parabola-poly", "y = x² with x and x²", "With x² as a second feature (scaled), the same descent fits the curve and the cost goes to zero."),
-        ("more-epochs", "1000 epochs", "Ten times the epochs: the cost keeps falling until it is near zero."),
-    ];
+    private static IReadOnlyList<(string Key, string Label, string Lesson)> Experiments => ConceptExperiments.All;
 
     private double _theta = 4;
     private double _ruleAlpha = 0.1;
@@ -271,39 +261,15 @@ public sealed partial class Concepts
 
     private void RunExperiment(string key)
     {
-        // The training-loop page's code: MSE (with its factor 2), mini-batches of 4 sliced from a seeded shuffle, 100 epochs.
-        Scenario Exercise(double alpha = 0.01, int batch = 4, int epochs = 100, string data = "line", int degree = 1) => Presets.Get("training-loop").Scenario with
-        {
-            Name = "experiment-" + key,
-            Description = null,
-            Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "mse", Data = new DataSpec { Builtin = data }, PolynomialDegree = degree == 1 ? null : degree, ScaleFeatures = degree == 1 ? null : true },
-            Start = degree == 1 ? [0, 0] : [0, 0, 0],
-            Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = alpha },
-            Batch = new BatchSpec { Kind = "mini", Size = batch, Shuffle = true, Seed = 42 },
-            Steps = epochs * (int)Math.Ceiling(BuiltinData.Get(data).Table.RowCount / (double)batch),
-        };
-
-        var scenario = key switch
-        {
-            "alpha-small" => Exercise(alpha: 0.001),
-            "alpha-large" => Exercise(alpha: 0.5),
-            "batch-1" => Exercise(batch: 1),
-            "batch-full" => Exercise(batch: 5),
-            "parabola-line" => Exercise(data: "parabola", batch: 7, alpha: 0.02),
-            "parabola-poly" => Exercise(data: "parabola", batch: 7, degree: 2, alpha: 0.1),
-            "more-epochs" => Exercise(epochs: 1000),
-            _ => Exercise(),
-        };
+        var scenario = ConceptExperiments.Scenario(key);
         _experiment = key;
         _experimentSession = new LiveSession(scenario);
         _experimentSession.ToEnd();
-        _experimentBase ??= new LiveSession(Exercise());
+        _experimentBase ??= new LiveSession(ConceptExperiments.Scenario("base"));
         _experimentBase.ToEnd();
-        RunSeries Of(string name, string css, LiveSession session) =>
-            new(name, css, session.Trajectory, (int)Math.Ceiling(session.Resolved.Data!.SampleCount / (double)session.Resolved.Settings.Batch.EffectiveSize(session.Resolved.Data.SampleCount)));
         List<RunSeries> series = key == "base"
-            ? [Of("base", "gl-s1", _experimentBase)]
-            : [Of("base", "gl-s1", _experimentBase), Of(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
+            ? [ConceptExperiments.Series("base", "gl-s1", _experimentBase)]
+            : [ConceptExperiments.Series("base", "gl-s1", _experimentBase), ConceptExperiments.Series(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
         _experimentFigure = width => ConceptFigures.Losses(series, "experiment", "experiment-plot", width: width);
     }
 

@@ -57,9 +57,7 @@ public sealed partial class Live
     private string _lossScale = "auto";
     private bool _pinView;
     private bool _surface3d;
-    private double _azimuth = -55;
-    private double _elevation = 30;
-    private (double X, double Y)? _drag;
+    private readonly SurfaceTurn _turn = new();
     private int _figureWidth = 430;
     private bool _figureSized;
     private IJSObjectReference? _widthWatch;
@@ -475,34 +473,9 @@ public sealed partial class Live
         }
     });
 
-    private void OnSurfacePointerDown(PointerEventArgs e) => _drag = (e.ClientX, e.ClientY);
-
-    private void OnSurfacePointerMove(PointerEventArgs e)
-    {
-        if (_drag is not { } from || e.Buttons == 0)
-        {
-            _drag = null;
-            return;
-        }
-
-        // Half a degree per pixel dragged: across a phone's width is a full turn.
-        _azimuth = ((_azimuth + ((e.ClientX - from.X) * 0.5) + 540) % 360) - 180;
-        _elevation = Math.Clamp(_elevation + ((e.ClientY - from.Y) * 0.3), 5, 85);
-        _drag = (e.ClientX, e.ClientY);
-    }
-
-    private void OnSurfacePointerUp(PointerEventArgs e) => _drag = null;
-
-    private void OnSurfaceKey(KeyboardEventArgs e)
-    {
-        switch (e.Key)
-        {
-            case "ArrowLeft": _azimuth -= 10; break;
-            case "ArrowRight": _azimuth += 10; break;
-            case "ArrowUp": _elevation = Math.Min(85, _elevation + 5); break;
-            case "ArrowDown": _elevation = Math.Max(5, _elevation - 5); break;
-        }
-    }
+    /// <summary>The whole run as an animated SVG of one view (at most <see cref="RunAnimation.BrowserMaxFrames"/> frames), for the view's download menu.</summary>
+    private string Animated(RunView view) =>
+        _session is null ? "" : new RunAnimation(_session.Resolved, _session.Trajectory, [view], logScale: _lossScale == "log").AnimatedSvg(RunAnimation.BrowserMaxFrames);
 
     private void OnPinView(ChangeEventArgs e)
     {

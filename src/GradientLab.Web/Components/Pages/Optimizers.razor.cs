@@ -36,10 +36,16 @@ public sealed partial class Optimizers
     private readonly HashSet<string> _chosen = new(StringComparer.Ordinal) { "gd", "momentum", "adam" };
     private readonly Dictionary<string, double> _rates = RaceSession.AllRacers.ToDictionary(r => r.Key, r => r.Optimizer.LearningRate!.Value, StringComparer.Ordinal);
     private RaceSession? _race;
+    private bool _race3d;
+    private readonly SurfaceTurn _raceTurn = new();
     private (RaceSession Race, int Width, string Svg)? _raceContours;
     private string? _raceError;
     private string _selected = "adam";
     private Timer? _raceTimer;
+
+    /// <summary>"3d" opens the race in 3-D (a link can show it that way).</summary>
+    [SupplyParameterFromQuery(Name = "view")]
+    public string? ViewQuery { get; set; }
 
     /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
     private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
@@ -53,6 +59,7 @@ public sealed partial class Optimizers
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
+        _race3d = ViewQuery == "3d";
         BuildDilemma();
         BuildMomentum();
         BuildRace();
