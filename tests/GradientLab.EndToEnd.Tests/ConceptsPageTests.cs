@@ -49,6 +49,25 @@ public sealed class ConceptsPageTests(WebAppFixture web)
     }
 
     [Fact]
+    [Trait("Category", "Full")]
+    public async Task TheBatchSizeStudy_RunsInTheBrowser_AndShowsTheEngineNumbers()
+    {
+        var page = await web.OpenAsync("/concepts");
+        await page.GetByTestId("batch-study-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-study-table")).ToBeVisibleAsync();
+        var runs = BatchSizeStudy.Run();
+        foreach (var run in runs)
+        {
+            await Assertions.Expect(page.GetByTestId($"batch-rises-{run.BatchSize}")).ToHaveTextAsync(run.Rises.ToString("N0", CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.GetByTestId($"batch-excess-{run.BatchSize}")).ToHaveTextAsync(BatchSizeStudy.TwoDigits(run.ExcessLoss));
+        }
+
+        await Assertions.Expect(page.GetByTestId("batch-study-summary")).ToHaveTextAsync(BatchSizeStudy.Summary(runs));
+        await Assertions.Expect(page.GetByTestId("batch-sizes-plot")).ToBeVisibleAsync();
+        await page.GetByTestId("batch-study").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebAppFixture.ScreenshotFolder, "concepts-batch-sizes.png") });
+    }
+
+    [Fact]
     public async Task TheThreeVariants_CountIterationsAndEpochs()
     {
         var page = await web.OpenAsync("/concepts");
