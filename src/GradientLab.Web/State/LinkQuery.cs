@@ -40,7 +40,7 @@ public sealed class LinkQuery
     /// <summary>The raw (unescaped) value of <paramref name="name"/>, or null.</summary>
     public string? this[string name] => _values.GetValueOrDefault(name);
 
-    /// <summary>Reads a query, with or without its leading <c>?</c> (a whole address is cut at its <c>?</c>).</summary>
+    /// <summary>Reads a query, with or without its leading <c>?</c>; a whole address (<c>https://…</c> or <c>/page…</c>) is cut at its <c>?</c>.</summary>
     /// <exception cref="ScenarioException">Too long, too many parameters, a parameter twice, or bad escaping.</exception>
     public static LinkQuery Parse(string? query, IReadOnlyDictionary<string, int>? longValues = null)
     {
@@ -49,6 +49,10 @@ public sealed class LinkQuery
         if (mark >= 0)
         {
             query = query[(mark + 1)..];
+        }
+        else if (query.Contains("://", StringComparison.Ordinal) || query.StartsWith('/'))
+        {
+            query = ""; // an address without a query
         }
 
         var hash = query.IndexOf('#', StringComparison.Ordinal);

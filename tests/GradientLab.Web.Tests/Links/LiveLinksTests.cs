@@ -94,6 +94,8 @@ public sealed class LiveLinksTests
         LiveLinks.Read("v=2&preset=alpha-too-large&alpha=0.5").Preset.ShouldBe(LiveLinks.Custom);
         LiveLinks.Read("").Preset.ShouldBe(LiveLinks.DefaultPreset);
         LiveLinks.Read("present=1").Version.ShouldBe(0);
+        LiveLinks.Read("https://example.org/live").Preset.ShouldBe(LiveLinks.DefaultPreset);
+        LiveLinks.Read("/live").Version.ShouldBe(0);
     }
 
     [Fact]

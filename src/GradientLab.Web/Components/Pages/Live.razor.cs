@@ -73,6 +73,7 @@ public sealed partial class Live
     private string? _loadedQuery;
     private LiveView? _openedView;
     private MissingFile? _missingFile;
+    private bool _downloadFailed;
     private bool _ready;
     private bool _predicting;
 
@@ -162,15 +163,15 @@ public sealed partial class Live
         }
 
         _loadedQuery = query;
-        Open(query);
+        Open(Navigation.Uri);
     }
 
-    private void Open(string query, string? uploadedCsv = null)
+    private void Open(string address, string? uploadedCsv = null)
     {
         LiveLink link;
         try
         {
-            link = LiveLinks.Read(query, uploadedCsv);
+            link = LiveLinks.Read(address, uploadedCsv);
         }
         catch (ScenarioException error)
         {
@@ -784,6 +785,19 @@ public sealed partial class Live
         catch (ScenarioException error)
         {
             _uploadError = error.Message;
+        }
+    }
+
+    /// <summary>Hands a file to the browser (app.js: a blob and an a[download]); nothing leaves the machine.</summary>
+    private async Task Download(DownloadFile file)
+    {
+        try
+        {
+            _downloadFailed = !await JS.InvokeAsync<bool>("gradientLab.download", file.Name, file.Text, file.Type);
+        }
+        catch (JSException)
+        {
+            _downloadFailed = true;
         }
     }
 
