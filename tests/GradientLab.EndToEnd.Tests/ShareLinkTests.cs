@@ -119,4 +119,26 @@ public sealed class ShareLinkTests(WebAppFixture web)
         await page.CloseAsync();
         await again.CloseAsync();
     }
+
+    [Fact]
+    [Trait("Category", "Full")]
+    public async Task Optimizers_And_Concepts_KeepTheirChoices_InTheAddress()
+    {
+        var page = await web.OpenAsync("/optimizers?v=2&surface=himmelblau");
+        (await page.GetByTestId("race-surface").InputValueAsync()).ShouldBe("himmelblau");
+        await page.GetByTestId("race-schedule").SelectOptionAsync("cosine");
+        await page.WaitForURLAsync(url => url.Contains("v=2&surface=himmelblau&schedule=cosine", StringComparison.Ordinal));
+        var again = await web.OpenAsync(page.Url[web.BaseUrl.Length..]);
+        (await again.GetByTestId("race-schedule").InputValueAsync()).ShouldBe("cosine");
+
+        var concepts = await web.OpenAsync("/concepts");
+        await concepts.GetByTestId("experiment-alpha-large").ClickAsync();
+        await concepts.WaitForURLAsync(url => url.EndsWith("concepts?v=2&experiment=alpha-large", StringComparison.Ordinal));
+        var bad = await web.OpenAsync("/concepts?experiment=nope");
+        await Assertions.Expect(bad.GetByTestId("link-error")).ToContainTextAsync("'experiment' is 'nope'");
+        foreach (var opened in new[] { page, again, concepts, bad })
+        {
+            await opened.CloseAsync();
+        }
+    }
 }

@@ -225,6 +225,13 @@ public sealed class LinkQuery
         return text.ToString();
     }
 
+    /// <summary>A page's address with <paramref name="query"/>, keeping the layout's parameters of the <paramref name="current"/> address.</summary>
+    public static string Address(string page, string query, string current)
+    {
+        var all = string.Join("&", new[] { query, Write(LayoutOf(current)) }.Where(q => q.Length > 0));
+        return all.Length == 0 ? page : $"{page}?{all}";
+    }
+
     /// <summary>The layout's parameters of <paramref name="address"/> (<c>present=1</c>, <c>embed=1</c>), to carry into a rewritten address.</summary>
     public static IEnumerable<KeyValuePair<string, string>> LayoutOf(string address)
     {

@@ -104,6 +104,8 @@ public sealed class LiveLinksTests
         var link = LiveLinks.Read("https://example.org/live?v=2&preset=course-lab&steps=20&present=1&embed=1#top");
         link.Scenario.Steps.ShouldBe(20);
         LinkQuery.LayoutOf("https://example.org/live?v=2&present=1&embed=1").ShouldBe([new("present", "1"), new("embed", "1")]);
+        LinkQuery.Address("neuron", "v=2&step=3", "https://example.org/live?present=1&alpha=1").ShouldBe("neuron?v=2&step=3&present=1");
+        LinkQuery.Address("concepts", "", "https://example.org/concepts").ShouldBe("concepts");
         LinkQuery.PageQuery("https://example.org/live?present=1&v=2&preset=course-lab&file=my%20data.csv").ShouldBe("v=2&preset=course-lab&file=my data.csv");
     }
 

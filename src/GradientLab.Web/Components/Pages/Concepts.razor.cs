@@ -69,13 +69,38 @@ public sealed partial class Concepts
         ? string.Create(CultureInfo.InvariantCulture, $" Final cost {N(s.Trajectory[^1].Loss)} after {s.Trajectory[^1].Epoch} epochs; the base run ends at {N(b.Trajectory[^1].Loss)}.")
         : "");
 
+    /// <summary>What the address keeps of this page: the experiment chosen.</summary>
+    private static readonly LinkSetting[] LinkSettings = [new("experiment", "base", [.. Experiments.Select(e => e.Key)])];
+
+    private string? _linkError;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
         BuildConvexity();
         BuildOrder();
         BuildVariants();
-        RunExperiment("base");
+        var experiment = "base";
+        try
+        {
+            experiment = SettingLinks.Read(Navigation.Uri, LinkSettings)["experiment"];
+        }
+        catch (ScenarioException error)
+        {
+            _linkError = $"This link could not be opened: {error.Message} Showing the base experiment instead.";
+        }
+
+        RunExperiment(experiment, updateAddress: false);
+    }
+
+    /// <summary>Writes the experiment chosen into the address (replacing it).</summary>
+    private void UpdateAddress()
+    {
+        var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal) { ["experiment"] = _experiment }, LinkSettings);
+        Navigation.NavigateTo(LinkQuery.Address("concepts", query, Navigation.Uri), forceLoad: false, replace: true);
     }
 
 
@@ -265,7 +290,7 @@ public sealed partial class Concepts
         }
     }
 
-    private void RunExperiment(string key)
+    private void RunExperiment(string key, bool updateAddress = true)
     {
         // The training-loop page's code: MSE (with its factor 2), mini-batches of 4 sliced from a seeded shuffle, 100 epochs.
         Scenario Exercise(double alpha = 0.01, int batch = 4, int epochs = 100, string data = "line", int degree = 1) => Presets.Get("training-loop").Scenario with
@@ -301,6 +326,10 @@ public sealed partial class Concepts
             ? [Of("base", "gl-s1", _experimentBase)]
             : [Of("base", "gl-s1", _experimentBase), Of(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
         _experimentFigure = width => ConceptFigures.Losses(series, "experiment", "experiment-plot", width: width);
+        if (updateAddress)
+        {
+            UpdateAddress();
+        }
     }
 
     private static string N(double value) => LiveSession.F(value);

@@ -374,8 +374,7 @@ public sealed partial class Live
         }
 
         _linkNote = null;
-        var layout = LinkQuery.Write(LinkQuery.LayoutOf(Navigation.Uri));
-        var address = $"live?{query}{(layout.Length > 0 ? "&" + layout : "")}";
+        var address = LinkQuery.Address("live", query, Navigation.Uri);
         _loadedQuery = LinkQuery.PageQuery(address); // before navigating: the new address must not restart the run it describes
         Navigation.NavigateTo(address, forceLoad: false, replace: true);
     }

@@ -76,8 +76,7 @@ public sealed partial class Neuron
     private void UpdateAddress()
     {
         var query = NeuronLinks.Query(new NeuronState(_preset, _base, _x, _y, _w0, _b0, _alpha, _trainBias, _session?.Cursor ?? 0));
-        var layout = LinkQuery.Write(LinkQuery.LayoutOf(Navigation.Uri));
-        var address = $"neuron?{query}{(layout.Length > 0 ? "&" + layout : "")}";
+        var address = LinkQuery.Address("neuron", query, Navigation.Uri);
         _loadedQuery = LinkQuery.PageQuery(address); // before navigating: the new address must not reload the page's state
         Navigation.NavigateTo(address, forceLoad: false, replace: true);
     }
