@@ -97,7 +97,7 @@ public sealed class FailureLinkTests(WebAppFixture web)
     {
         var page = await web.OpenAsync("/failures");
         await page.GetByTestId("failure-unscaled-features").GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("live\\?s="));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("live\\?v=2&s=")); // a scenario no preset's short form says: written whole
         await Assertions.Expect(page.GetByTestId("contour-plot")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("start-w")).ToHaveValueAsync("0");
         (await page.GetByTestId("param-w2").CountAsync()).ShouldBe(0);

@@ -91,7 +91,7 @@ public sealed class LivePageTests(WebAppFixture web)
         var w = await page.NumberAsync("param-w");
         var startW = double.Parse(await page.GetByTestId("start-w").InputValueAsync(), CultureInfo.InvariantCulture);
         w.ShouldBe(startW, Math.Abs(startW) * 1e-5);
-        page.Url.ShouldContain("live?s=");
+        page.Url.ShouldContain("live?v=2&preset=housing-live-demo&start=");
     }
 
     [Fact]
@@ -110,16 +110,17 @@ public sealed class LivePageTests(WebAppFixture web)
         var page = await web.OpenAsync("/live?preset=course-lab");
         await page.GetByTestId("learning-rate").FillAsync("0.05");
         await page.GetByTestId("learning-rate").PressAsync("Tab");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("live\\?s="));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("live\\?v=2&preset=course-lab&alpha=0\\.05"));
         await page.GetByTestId("step").ClickAsync();
         await page.GetByTestId("step").ClickAsync();
         await Assertions.Expect(page.GetByTestId("step-count")).ToHaveTextAsync("2");
         var w = await page.GetByTestId("param-w").InnerTextAsync();
 
+        await page.WaitForURLAsync(url => url.Contains("step=2", StringComparison.Ordinal));
+
         var copy = await web.OpenAsync(page.Url[web.BaseUrl.Length..]);
         await Assertions.Expect(copy.GetByTestId("learning-rate")).ToHaveValueAsync("0.05");
-        await copy.GetByTestId("step").ClickAsync();
-        await copy.GetByTestId("step").ClickAsync();
+        await Assertions.Expect(copy.GetByTestId("step-count")).ToHaveTextAsync("2"); // the link keeps the step shown
         await Assertions.Expect(copy.GetByTestId("param-w")).ToHaveTextAsync(w);
     }
 

@@ -80,6 +80,9 @@ public sealed class LiveSession
         return session;
     }
 
+    /// <summary>The finished run (for the downloads, which write it as the command line does).</summary>
+    public DescentRun Run => _run;
+
     /// <summary>The scenario as it runs, every default filled in.</summary>
     public ResolvedScenario Resolved { get; }
 

@@ -63,13 +63,38 @@ public sealed partial class Concepts
     /// <summary>How many updates raised the full-data cost: the jitter of small batches, counted.</summary>
     private static int Rises(IReadOnlyList<StepRecord> trajectory) => Enumerable.Range(1, Math.Max(0, trajectory.Count - 1)).Count(i => trajectory[i].Loss > trajectory[i - 1].Loss);
 
+    /// <summary>What the address keeps of this page: the experiment chosen.</summary>
+    private static readonly LinkSetting[] LinkSettings = [new("experiment", "base", [.. Experiments.Select(e => e.Key)])];
+
+    private string? _linkError;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
         BuildConvexity();
         BuildOrder();
         BuildVariants();
-        RunExperiment("base");
+        var experiment = "base";
+        try
+        {
+            experiment = SettingLinks.Read(Navigation.Uri, LinkSettings)["experiment"];
+        }
+        catch (ScenarioException error)
+        {
+            _linkError = $"This link could not be opened: {error.Message} Showing the base experiment instead.";
+        }
+
+        RunExperiment(experiment, updateAddress: false);
+    }
+
+    /// <summary>Writes the experiment chosen into the address (replacing it).</summary>
+    private void UpdateAddress()
+    {
+        var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal) { ["experiment"] = _experiment }, LinkSettings);
+        Navigation.NavigateTo(LinkQuery.Address("concepts", query, Navigation.Uri), forceLoad: false, replace: true);
     }
 
 
@@ -259,7 +284,7 @@ public sealed partial class Concepts
         }
     }
 
-    private void RunExperiment(string key)
+    private void RunExperiment(string key, bool updateAddress = true)
     {
         var scenario = ConceptExperiments.Scenario(key);
         _experiment = key;
@@ -271,6 +296,10 @@ public sealed partial class Concepts
             ? [ConceptExperiments.Series("base", "gl-s1", _experimentBase)]
             : [ConceptExperiments.Series("base", "gl-s1", _experimentBase), ConceptExperiments.Series(Experiments.First(e => e.Key == key).Label, "gl-s3", _experimentSession)];
         _experimentFigure = width => ConceptFigures.Losses(series, "experiment", "experiment-plot", width: width);
+        if (updateAddress)
+        {
+            UpdateAddress();
+        }
     }
 
     private static string N(double value) => LiveSession.F(value);

@@ -51,7 +51,7 @@ public sealed partial class Failures
         };
         var session = new LiveSession(scenario);
         session.ToEnd();
-        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), ShareLinks.Live(scenario)!);
+        return new Failure("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), "live?" + LiveLinks.Query(scenario, new LiveView()));
     }
 
     private void ToggleScaling()

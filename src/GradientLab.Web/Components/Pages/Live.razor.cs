@@ -16,7 +16,7 @@ namespace GradientLab.Web.Components.Pages;
 public sealed partial class Live
 {
     /// <summary>The largest step budget the page accepts (the whole run is computed when settings change).</summary>
-    public const int MaxLiveSteps = 100_000;
+    public const int MaxLiveSteps = LiveLinks.MaxSteps;
 
     /// <summary>Largest CSV upload, in bytes.</summary>
     public const int MaxUploadBytes = 1024 * 1024;
@@ -30,8 +30,8 @@ public sealed partial class Live
     /// <summary>The longest stretch of computing before the page hands the browser a frame (a frame is about 16 ms).</summary>
     private static readonly TimeSpan ComputeSlice = TimeSpan.FromMilliseconds(12);
 
-    private const string CustomPreset = "custom";
-    private static readonly string[] LivePresets = ["housing-live-demo", "housing-unscaled", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features", "minibatch-line", "nonlinear-data"];
+    private const string CustomPreset = LiveLinks.Custom;
+    private static readonly IReadOnlyList<string> LivePresets = LiveLinks.Presets;
     private static readonly int[] Speeds = [1, 2, 5, 10, 30, 60, 100, 200, 0];
     private static readonly string[] LoopPhases = ["1 · predict f(x) = w·x + b", "2 · cost J(w, b)", "3 · gradients ∂J/∂w, ∂J/∂b", "4 · update w, b ← w, b − α·∇J", "5 · repeat"];
 
@@ -69,6 +69,9 @@ public sealed partial class Live
     private DotNetObjectReference<Live>? _self;
     private IJSObjectReference? _keys;
     private string? _loadedQuery;
+    private LiveView? _openedView;
+    private MissingFile? _missingFile;
+    private bool _downloadFailed;
     private bool _ready;
     private bool _predicting;
 
@@ -85,13 +88,17 @@ public sealed partial class Live
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
-    /// <summary>A preset to open (from the address).</summary>
+    /// <summary>A preset to open (from the address; the whole address is read by <see cref="LiveLinks.Read"/>).</summary>
     [SupplyParameterFromQuery(Name = "preset")]
     public string? PresetQuery { get; set; }
 
-    /// <summary>A whole scenario as base64url JSON (from the address): a copied link opens the same run.</summary>
+    /// <summary>A whole scenario as base64url JSON (a version 1 link, still read).</summary>
     [SupplyParameterFromQuery(Name = "s")]
     public string? ScenarioQuery { get; set; }
+
+    /// <summary>The step shown (from the address).</summary>
+    [SupplyParameterFromQuery(Name = "step")]
+    public string? StepQuery { get; set; }
 
     private double LearningRate => _scenario.Optimizer?.LearningRate ?? 0.01;
 
@@ -147,42 +154,39 @@ public sealed partial class Live
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {
-        var query = $"{PresetQuery}|{ScenarioQuery}";
+        var query = LinkQuery.PageQuery(Navigation.Uri);
         if (query == _loadedQuery)
         {
             return;
         }
 
         _loadedQuery = query;
-        if (ScenarioQuery is { Length: > 0 })
-        {
-            try
-            {
-                var scenario = ShareLinks.Decode(ScenarioQuery);
-                _presetName = scenario.Name is { } name && LivePresets.Contains(name) ? name : CustomPreset;
-                Start(scenario, updateAddress: false);
-                return;
-            }
-            catch (ScenarioException error)
-            {
-                _error = $"The link's scenario could not be read ({error.Message}); showing the live demo instead.";
-            }
-        }
-        else if (PresetQuery is { Length: > 0 } presetName)
-        {
-            if (Presets.Find(presetName) is { } preset)
-            {
-                _presetName = LivePresets.Contains(preset.Name) ? preset.Name : CustomPreset;
-                Start(preset.Scenario, updateAddress: false);
-                return;
-            }
+        Open(Navigation.Uri);
+    }
 
-            _error = $"There is no preset '{presetName}'; showing the live demo instead.";
+    private void Open(string address, string? uploadedCsv = null)
+    {
+        LiveLink link;
+        try
+        {
+            link = LiveLinks.Read(address, uploadedCsv);
+        }
+        catch (ScenarioException error)
+        {
+            _presetName = LiveLinks.DefaultPreset;
+            Start(Presets.Get(LiveLinks.DefaultPreset).Scenario, updateAddress: false);
+            _error = $"This link could not be opened: {error.Message} Showing the live demo instead.";
+            return;
         }
 
-        var keep = _error;
-        Start(Presets.Get("housing-live-demo").Scenario, updateAddress: false);
-        _error = keep;
+        _missingFile = link.Missing;
+        _presetName = link.Preset;
+        _openedView = link.View;
+        _surface3d = link.View.Surface3d;
+        _lossScale = link.View.LossScale;
+        _pinView = link.View.PinView;
+        _predictionX = link.View.PredictionX ?? LiveLinks.DefaultPredictionX(LiveLinks.DatasetKey(link.Scenario.Objective?.Data));
+        Start(link.Scenario, updateAddress: false);
     }
 
     /// <inheritdoc/>
@@ -299,10 +303,27 @@ public sealed partial class Live
             _datasetKey = DatasetKeyOf(scenario);
             _error = null;
             _phase = -1;
+            if (_openedView is { } opened)
+            {
+                // A link's step: the run opens where the learner was.
+                _openedView = null;
+                session.Advance(Math.Min(opened.Step, session.LastStep));
+            }
+
             if (updateAddress)
             {
+                _missingFile = null;
                 UpdateAddress();
             }
+        }
+        catch (ScenarioException error) when (_session is null && !updateAddress)
+        {
+            // A link's run that cannot be made: open the live demo, and say what to change.
+            _openedView = null;
+            _presetName = LiveLinks.DefaultPreset;
+            await StartAsync(Presets.Get(LiveLinks.DefaultPreset).Scenario, updateAddress: false);
+            _error = $"This link's run could not be made: {error.Message} Showing the live demo instead.";
+            return;
         }
         catch (ScenarioException error)
         {
@@ -332,17 +353,28 @@ public sealed partial class Live
         Start(change(_scenario));
     }
 
+    /// <summary>
+    /// Writes the run, the step and the view into the address (replacing it: no history entry). Called on changes and
+    /// on explicit step actions and pauses, never on every frame of playback.
+    /// </summary>
     private void UpdateAddress()
     {
-        if (ShareLinks.Encode(_scenario) is not { } encoded)
+        if (_session is null || _missingFile is not null)
+        {
+            return; // a link waiting for its file keeps its address until the file is given
+        }
+
+        var view = new LiveView(_session.Cursor, _surface3d, _lossScale, _pinView, double.IsFinite(_predictionX) ? _predictionX : null);
+        if (LiveLinks.Query(_scenario, view) is not { } query)
         {
             _linkNote = "This run's data is too large to carry in the address, so a copied link will not include it.";
             return;
         }
 
         _linkNote = null;
-        _loadedQuery = $"|{encoded}"; // before navigating: the new address must not restart the run it describes
-        Navigation.NavigateTo($"live?s={encoded}", forceLoad: false, replace: true);
+        var address = LinkQuery.Address("live", query, Navigation.Uri);
+        _loadedQuery = LinkQuery.PageQuery(address); // before navigating: the new address must not restart the run it describes
+        Navigation.NavigateTo(address, forceLoad: false, replace: true);
     }
 
     private void OnPresetChanged(ChangeEventArgs e)
@@ -364,13 +396,8 @@ public sealed partial class Live
             return;
         }
 
-        var data = key switch
-        {
-            "portland" => new DataSpec { Builtin = "portland-housing", Features = ["size_1000sqft"], Target = "price_1000usd" },
-            "portland-raw" => new DataSpec { Builtin = "portland-housing", Features = ["size_sqft"], Target = "price_1000usd" },
-            _ => new DataSpec { Builtin = key },
-        };
-        _predictionX = key switch { "portland" => 1.25, "portland-raw" => 1250, _ => double.NaN };
+        var data = LiveLinks.DatasetSpec(key) ?? new DataSpec { Builtin = key };
+        _predictionX = LiveLinks.DefaultPredictionX(key);
         Change(s => s with
         {
             Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "half-mse", ScaleFeatures = s.Objective?.ScaleFeatures, Data = data },
@@ -401,25 +428,14 @@ public sealed partial class Live
         Change(s => s with { Steps = (int)steps });
     });
 
-    /// <summary>The optimizer menu: the engine's kinds, with Nesterov as its own entry (SGD with Nesterov momentum).</summary>
-    private static readonly string[] OptimizerChoices = ["gd", "sgd", "nesterov", "adam", "adamw", "adagrad", "rmsprop"];
+    private static IReadOnlyList<string> OptimizerChoices => LiveLinks.Optimizers;
 
-    private string OptimizerChoice => _scenario.Optimizer is { Kind: "sgd", Nesterov: true } ? "nesterov" : _scenario.Optimizer?.Kind ?? "gd";
+    private string OptimizerChoice => LiveLinks.OptimizerChoice(_scenario);
 
     private void OnOptimizer(ChangeEventArgs e)
     {
         var choice = e.Value?.ToString() ?? "gd";
-        var kind = choice == "nesterov" ? "sgd" : choice;
-        Change(s => s with
-        {
-            Optimizer = new OptimizerSpec
-            {
-                Kind = kind,
-                LearningRate = s.Optimizer?.LearningRate,
-                Momentum = kind is "sgd" ? 0.9 : null,
-                Nesterov = choice == "nesterov" ? true : null,
-            },
-        });
+        Change(s => s with { Optimizer = LiveLinks.NewOptimizer(choice, s.Optimizer?.LearningRate) });
     }
 
     private void OnMomentum(ChangeEventArgs e) => WithNumber(e, "momentum", momentum =>
@@ -471,6 +487,8 @@ public sealed partial class Live
         {
             _figures.PredictionX = value;
         }
+
+        UpdateAddress();
     });
 
     /// <summary>The whole run as an animated SVG of one view (at most <see cref="RunAnimation.BrowserMaxFrames"/> frames), for the view's download menu.</summary>
@@ -484,6 +502,20 @@ public sealed partial class Live
         {
             _figures.PinView = _pinView;
         }
+
+        UpdateAddress();
+    }
+
+    private void OnView3d(ChangeEventArgs e)
+    {
+        _surface3d = e.Value is true;
+        UpdateAddress();
+    }
+
+    private void OnLossScale(ChangeEventArgs e)
+    {
+        _lossScale = e.Value?.ToString() is "linear" or "log" ? (string)e.Value : "auto";
+        UpdateAddress();
     }
 
     private void OnContourClick(MouseEventArgs e)
@@ -536,6 +568,7 @@ public sealed partial class Live
         if (_playing)
         {
             StopPlayback();
+            UpdateAddress(); // paused: the address shows this step
             return;
         }
 
@@ -557,6 +590,7 @@ public sealed partial class Live
         if (_speed == 0)
         {
             _session.ToEnd();
+            UpdateAddress();
             return;
         }
 
@@ -587,6 +621,7 @@ public sealed partial class Live
                     {
                         _playing = false;
                         _playback?.Cancel();
+                        UpdateAddress(); // the run ended: the address shows its last step
                     }
 
                     StateHasChanged();
@@ -615,6 +650,8 @@ public sealed partial class Live
             return;
         }
 
+        UpdateAddress();
+
         // Light the phases of the update just made, one after another.
         for (var phase = 0; phase < LoopPhases.Length; phase++)
         {
@@ -629,6 +666,7 @@ public sealed partial class Live
         StopPlayback();
         _session?.StepBack();
         _phase = -1;
+        UpdateAddress();
     }
 
     private void Reset()
@@ -636,6 +674,7 @@ public sealed partial class Live
         StopPlayback();
         _session?.Reset();
         _phase = -1;
+        UpdateAddress();
     }
 
     private async Task OnUpload(InputFileChangeEventArgs e)
@@ -665,6 +704,19 @@ public sealed partial class Live
             _uploadColumns = numeric;
             _uploadX = numeric[0];
             _uploadY = numeric[^1];
+            if (_missingFile is { } missing)
+            {
+                // The link named this file: the columns whose checksum matches open the linked run.
+                if (LiveLinks.MatchUpload(table, missing.Sha) is { } csv)
+                {
+                    _datasetKey = "upload";
+                    Open(missing.Query, csv);
+                }
+                else
+                {
+                    _uploadError = $"{file.Name} is not the file this link uses ({missing.Name}): no two of its columns have the checksum {missing.Sha}. Upload {missing.Name}, or pick Use to run this file instead.";
+                }
+            }
         }
         catch (ScenarioException error)
         {
@@ -705,6 +757,19 @@ public sealed partial class Live
         catch (ScenarioException error)
         {
             _uploadError = error.Message;
+        }
+    }
+
+    /// <summary>Hands a file to the browser (app.js: a blob and an a[download]); nothing leaves the machine.</summary>
+    private async Task Download(DownloadFile file)
+    {
+        try
+        {
+            _downloadFailed = !await JS.InvokeAsync<bool>("gradientLab.download", file.Name, file.Text, file.Type);
+        }
+        catch (JSException)
+        {
+            _downloadFailed = true;
         }
     }
 

@@ -12,7 +12,9 @@ namespace GradientLab.Web.Components.Pages;
 public sealed partial class Neuron
 {
     private const int Iterations = 60;
-    private string _preset = "neuron-underprediction";
+    private string _preset = NeuronLinks.DefaultPreset;
+    private string _base = NeuronLinks.DefaultPreset;
+    private string? _loadedQuery;
     private double _x;
     private double _y;
     private double _w0;
@@ -29,22 +31,62 @@ public sealed partial class Neuron
     private bool _trainBias;
     private bool _predicting;
 
-    /// <summary>A scenario to open: one of the three neuron presets.</summary>
+    /// <summary>A scenario to open: one of the neuron presets (the whole address is read by <see cref="NeuronLinks.Read"/>).</summary>
     [SupplyParameterFromQuery(Name = "preset")]
     public string? PresetQuery { get; set; }
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     /// <inheritdoc/>
     public void Dispose() => StopAuto();
 
     /// <inheritdoc/>
-    protected override void OnInitialized() =>
-        LoadPreset(PresetQuery is { } name && Presets.Find(name)?.Scenario.Objective?.Kind == "sigmoid-neuron" ? name : "neuron-underprediction");
+    protected override void OnParametersSet()
+    {
+        var query = LinkQuery.PageQuery(Navigation.Uri);
+        if (query == _loadedQuery)
+        {
+            return;
+        }
+
+        _loadedQuery = query;
+        NeuronState state;
+        try
+        {
+            state = NeuronLinks.Read(Navigation.Uri);
+        }
+        catch (ScenarioException error)
+        {
+            LoadPreset(NeuronLinks.DefaultPreset);
+            _error = $"This link could not be opened: {error.Message} Showing {NeuronLinks.DefaultPreset} instead.";
+            return;
+        }
+
+        (_preset, _base, _x, _y, _w0, _b0, _alpha, _trainBias) = (state.Preset, state.Base, state.X, state.Y, state.W, state.B, state.Alpha, state.TrainBias);
+        Rebuild(updateAddress: false);
+        if (_session is not null && state.Step > 0)
+        {
+            _session.Advance(Math.Min(state.Step, _session.LastStep));
+            Show();
+        }
+    }
+
+    /// <summary>Writes the settings and the iteration shown into the address (replacing it).</summary>
+    private void UpdateAddress()
+    {
+        var query = NeuronLinks.Query(new NeuronState(_preset, _base, _x, _y, _w0, _b0, _alpha, _trainBias, _session?.Cursor ?? 0));
+        var address = LinkQuery.Address("neuron", query, Navigation.Uri);
+        _loadedQuery = LinkQuery.PageQuery(address); // before navigating: the new address must not reload the page's state
+        Navigation.NavigateTo(address, forceLoad: false, replace: true);
+    }
 
 
     private void LoadPreset(string name)
     {
         var scenario = Presets.Get(name).Scenario;
         _preset = name;
+        _base = name;
         _x = scenario.Objective!.Data!.X![0][0];
         _y = scenario.Objective.Data.Y![0];
         _w0 = scenario.Start![0];
@@ -54,7 +96,7 @@ public sealed partial class Neuron
         Rebuild();
     }
 
-    private void Rebuild()
+    private void Rebuild(bool updateAddress = true)
     {
         StopAuto();
         try
@@ -71,6 +113,10 @@ public sealed partial class Neuron
             _error = null;
             _behaviour = Behaviour(_session);
             Show();
+            if (updateAddress)
+            {
+                UpdateAddress();
+            }
         }
         catch (ScenarioException error)
         {
@@ -153,6 +199,7 @@ public sealed partial class Neuron
         if (_session?.Advance() == true)
         {
             Show();
+            UpdateAddress();
         }
     }
 
@@ -161,6 +208,7 @@ public sealed partial class Neuron
         if (_session?.StepBack() == true)
         {
             Show();
+            UpdateAddress();
         }
     }
 
@@ -171,6 +219,7 @@ public sealed partial class Neuron
         if (_session is not null)
         {
             Show();
+            UpdateAddress();
         }
     }
 
@@ -179,6 +228,7 @@ public sealed partial class Neuron
         if (_timer is not null)
         {
             StopAuto();
+            UpdateAddress(); // paused: the address shows this iteration
             return;
         }
 

@@ -43,10 +43,6 @@ public sealed partial class Optimizers
     private string _selected = "adam";
     private Timer? _raceTimer;
 
-    /// <summary>"3d" opens the race in 3-D (a link can show it that way).</summary>
-    [SupplyParameterFromQuery(Name = "view")]
-    public string? ViewQuery { get; set; }
-
     /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
     private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
 
@@ -56,13 +52,70 @@ public sealed partial class Optimizers
     /// <inheritdoc/>
     public void Dispose() => StopRace();
 
+    /// <summary>What the address keeps of this page: the race a learner set up.</summary>
+    private static readonly LinkSetting[] LinkSettings =
+    [
+        new("surface", "rosenbrock", [.. RaceSession.Surfaces.Select(s => s.Key)]),
+        new("racers", "gd,momentum,adam", [.. RaceSession.AllRacers.Select(r => r.Key)], Many: true),
+        new("budget", "500", Min: 1, Max: 20_000),
+        new("schedule", "constant", [.. ScenarioResolver.ScheduleKinds.Where(k => k != "inverse-time")]),
+        new("l2", "0", ["0", "1"]),
+        new("view", "contour", ["contour", "3d"]),
+    ];
+
+    private string? _linkError;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
-        _race3d = ViewQuery == "3d";
         BuildDilemma();
         BuildMomentum();
+        try
+        {
+            var link = SettingLinks.Read(Navigation.Uri, LinkSettings);
+            _surface = RaceSession.Surfaces.First(s => s.Key == link["surface"]);
+            _start = [.. _surface.Start];
+            _chosen.Clear();
+            _chosen.UnionWith(link["racers"].Split(',', StringSplitOptions.RemoveEmptyEntries));
+            _budget = int.Parse(link["budget"], CultureInfo.InvariantCulture);
+            _schedule = link["schedule"];
+            _decayCompare = link["l2"] == "1";
+            _race3d = link["view"] == "3d";
+        }
+        catch (ScenarioException error)
+        {
+            _linkError = $"This link could not be opened: {error.Message} Showing the default race instead.";
+        }
+
         BuildRace();
+    }
+
+    private void OnRaceView3d(ChangeEventArgs e)
+    {
+        _race3d = e.Value is true;
+        UpdateAddress();
+    }
+
+    /// <summary>Writes the race's settings into the address (replacing it).</summary>
+    private void UpdateAddress()
+    {
+        var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["surface"] = _surface.Key,
+            ["racers"] = string.Join(",", _chosen),
+            ["budget"] = _budget.ToString(CultureInfo.InvariantCulture),
+            ["schedule"] = _schedule,
+            ["l2"] = _decayCompare ? "1" : "0",
+            ["view"] = _race3d ? "3d" : "contour",
+        }, LinkSettings);
+        var address = LinkQuery.Address("optimizers", query, Navigation.Uri);
+        if (LinkQuery.PageQuery(address) != LinkQuery.PageQuery(Navigation.Uri))
+        {
+            Navigation.NavigateTo(address, forceLoad: false, replace: true);
+        }
     }
 
 
@@ -224,6 +277,7 @@ public sealed partial class Optimizers
         _start = [.. _surface.Start];
         _raceContours = null;
         BuildRace();
+        UpdateAddress();
     }
 
     private void OnBudget(ChangeEventArgs e)
@@ -232,6 +286,7 @@ public sealed partial class Optimizers
         {
             _budget = Math.Clamp((int)value, 1, 20_000);
             BuildRace();
+            UpdateAddress();
         }
     }
 
@@ -239,12 +294,14 @@ public sealed partial class Optimizers
     {
         _schedule = e.Value?.ToString() ?? "constant";
         BuildRace();
+        UpdateAddress();
     }
 
     private void OnDecayCompare(ChangeEventArgs e)
     {
         _decayCompare = e.Value is true;
         BuildRace();
+        UpdateAddress();
     }
 
     private void ToggleRacer(string key, ChangeEventArgs e)
@@ -259,6 +316,7 @@ public sealed partial class Optimizers
         }
 
         BuildRace();
+        UpdateAddress();
     }
 
     private void SetRate(string key, ChangeEventArgs e)

@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GradientLab.Core.Descent;
-using GradientLab.Scenarios;
+namespace GradientLab.Scenarios;
 
-namespace GradientLab.Cli;
-
-/// <summary>Writes a finished run as a table (the course's printout), CSV or JSON.</summary>
-internal static class TrajectoryWriter
+/// <summary>Writes a finished run as a table (the course's printout), CSV or JSON: the command line's formats, which the web lab's downloads share.</summary>
+public static class TrajectoryWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -15,6 +13,7 @@ internal static class TrajectoryWriter
     public static IReadOnlyList<StepRecord> Reported(DescentRun run, int every) =>
         [.. run.Trajectory.Where(p => p.Step % every == 0 || p.Step == run.Current.Step)];
 
+    /// <summary>The course's printout: aligned columns of every reported step, then the final point and why the run stopped.</summary>
     public static void WriteTable(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
     {
         var names = scenario.ParameterNames;
@@ -57,6 +56,7 @@ internal static class TrajectoryWriter
         output.WriteLine($"Stopped: {StopReasonName(run.StopReason!.Value)}. {Explain(run)}");
     }
 
+    /// <summary>One CSV row per reported step: step, epoch, loss, learning_rate, grad_* and the parameters, numbers round-trip exact.</summary>
     public static void WriteCsv(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
     {
         var names = scenario.ParameterNames;
@@ -106,6 +106,7 @@ internal static class TrajectoryWriter
         json.WriteEndArray();
     }
 
+    /// <summary>One <c>run</c> document: the resolved scenario, the parameter names, the reported points and the final point.</summary>
     public static void WriteJson(Stream output, ResolvedScenario scenario, DescentRun run, int every)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScenarioJson.Options.Encoder });
@@ -165,6 +166,7 @@ internal static class TrajectoryWriter
         json.WriteEndObject();
     }
 
+    /// <summary>The stop reason as the formats spell it: <c>max-steps</c>, <c>converged</c> or <c>diverged</c>.</summary>
     public static string StopReasonName(StopReason reason) => reason switch
     {
         StopReason.MaxSteps => "max-steps",
