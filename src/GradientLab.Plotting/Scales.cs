@@ -171,7 +171,20 @@ public static class NiceNumbers
         }
 
         var magnitude = Math.Abs(value);
-        return magnitude >= 1e6 || magnitude < 1e-4 ? Scientific(value, digits) : Significant(value, digits);
+        if (magnitude >= 1e5 || magnitude < 1e-4)
+        {
+            return Scientific(value, digits);
+        }
+
+        // A whole number with more digits than asked for is rounded to them (14944 → 14900), never printed in full.
+        var exponent = (int)Math.Floor(Math.Log10(magnitude));
+        if (exponent >= digits)
+        {
+            var unit = Math.Pow(10, exponent - digits + 1);
+            return (Math.Round(value / unit) * unit).ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        return Significant(value, digits);
     }
 
     /// <summary><paramref name="value"/> as a mantissa of <paramref name="digits"/> significant digits (trailing zeros dropped) times a power of ten: "5.4×10¹¹".</summary>
