@@ -77,6 +77,13 @@ internal static class BenchmarkReport
             Line(text, $"| … and equal to it within 1e-11 relative | largest \\|statistics − direct\\| / \\|direct\\| over the 40,000 points: {difference:0.0e+0} | {(difference <= 1e-11 ? "yes" : "no")} |");
         }
 
+        var frameShort = Mean(summaries, nameof(FrameCost), nameof(FrameCost.AtStep100));
+        var frameLong = Mean(summaries, nameof(FrameCost), nameof(FrameCost.AtStep100000));
+        if (frameShort is { } early && frameLong is { } late)
+        {
+            Line(text, $"| one /live frame (data, contour and loss views) at step 100,000 within 1.5× of one at step 100 | {late / early:0.00}× ({Time(late)} against {Time(early)}) | {(late / early <= 1.5 ? "yes" : "no")} |");
+        }
+
         foreach (var rows in new[] { "1000000", "10000000" })
         {
             var kernel = Mean(summaries, nameof(LinearRegressionGradient), nameof(LinearRegressionGradient.GradientLabKernel), rows);
@@ -163,6 +170,7 @@ internal static class BenchmarkReport
         nameof(LinearRegressionGradient) => "One evaluation of the cost and gradient by the pass over the rows (GradientLabKernel, `LinearRegression.EvaluateDirect`) against the plainest loop (the baseline) and against merely reading x and y (ReadOnly: one vectorised pass with a sum; ReadOnlyTwoPasses: TensorPrimitives.Sum of each array).",
         nameof(FullBatchDescent) => "10,000 full-batch steps of plain gradient descent from (0, 0) at a rate of 0.1, every step recorded: a pass over the rows per step (Direct, the baseline) against the statistics from a fresh objective (its passes included); FivePasses is the yardstick of the goal.",
         nameof(ContourGrid) => "The cost on the 200 × 200 grid a contour plot of the run is traced on: a pass over the rows per point (Direct, the baseline) against the quadratic form from the statistics of a fresh objective (its passes included).",
+        nameof(FrameCost) => "One frame of /live's playback as the page draws it (the data, contour and loss views at the cursor; static layers from their cache, dynamic ones drawn again), at step 100 (the baseline) against step 100,000 of the live demo's run, the cursor moving by one each call.",
         nameof(OptimizerStep) => "One update of 10,000 parameters by each optimizer against plain gradient descent.",
         _ => "",
     };

@@ -33,6 +33,10 @@ public sealed class RunFigures
     private readonly int _lastFinite;
     private readonly LayeredFigure _dataLayers = new();
     private readonly LayeredFigure _contourLayers = new();
+    private (int Step, bool Positive)? _turn;
+    private (DataRect Window, int Width, int Height, int[] Kept)? _thinnedPath;
+    private PrefixExtents? _extents;
+    private LossPyramid? _lossPyramid;
     private (int Zoom, ContourSeries Series)? _contours;
 
     /// <summary>Prepares the views of a run of <paramref name="scenario"/> with the points of <paramref name="trajectory"/>.</summary>
@@ -141,11 +145,7 @@ public sealed class RunFigures
         }
 
         var shown = Clamp(cursor);
-        var path = new DataPoint[shown + 1];
-        for (var i = 0; i <= shown; i++)
-        {
-            path[i] = new DataPoint(_trajectory[i].Parameters[0], _trajectory[i].Parameters[1]);
-        }
+        var path = PathPoints(window, shown);
 
         var every = Math.Max(1, (_trajectory.Count - 1) / 25);
         var current = path[^1];
@@ -161,11 +161,11 @@ public sealed class RunFigures
         });
         // The step where the first parameter changes sign, written in the strip above the plot from the first step on
         // (so the plot area never moves), and ringed on the path once the run has reached it.
-        if (FirstSignChange(_lastFinite) is { } turn)
+        if ((_turn ??= FirstSignChange(_lastFinite)) is { } turn)
         {
             if (shown >= turn.Step)
             {
-                var at = path[turn.Step];
+                var at = new DataPoint(_trajectory[turn.Step].Parameters[0], _trajectory[turn.Step].Parameters[1]);
                 figure.Add(new MarkerSeries("turn", at) { CssClass = "gl-start-mark", Size = 7, Layer = FigureLayer.Dynamic });
                 figure.Add(new Annotation($"○ {names[0]} turns {(turn.Positive ? "positive" : "negative")} at step {turn.Step}", at) { Docked = true, Layer = FigureLayer.Dynamic });
             }
@@ -218,6 +218,49 @@ public sealed class RunFigures
             var to = new DataPoint(minimum[0] + (reach * v[0]), minimum[1] + (reach * v[1]));
             figure.Add(new LineSeries(name, [from, to]) { CssClass = css, InLegend = true, FitsView = false });
         }
+    }
+
+    /// <summary>
+    /// The path up to <paramref name="shown"/> as points that differ on screen: the run's points thinned once per view
+    /// (a point is kept when it is half a pixel or more from the last one kept), so a frame draws only what shows.
+    /// Thinning in order keeps every prefix of the run a prefix of the thinned run; the current point always ends it.
+    /// </summary>
+    private DataPoint[] PathPoints(DataRect window, int shown)
+    {
+        var (width, height) = ViewSize;
+        if (_thinnedPath is not { } thinned || thinned.Window != window || thinned.Width != width || thinned.Height != height)
+        {
+            double toleranceX = (window.XMax - window.XMin) / Math.Max(1, width) / 2, toleranceY = (window.YMax - window.YMin) / Math.Max(1, height) / 2;
+            var kept = new List<int> { 0 };
+            double lastX = _trajectory[0].Parameters[0], lastY = _trajectory[0].Parameters[1];
+            for (var i = 1; i <= _lastFinite; i++)
+            {
+                var p = _trajectory[i].Parameters;
+                if (Math.Abs(p[0] - lastX) >= toleranceX || Math.Abs(p[1] - lastY) >= toleranceY)
+                {
+                    kept.Add(i);
+                    (lastX, lastY) = (p[0], p[1]);
+                }
+            }
+
+            _thinnedPath = thinned = (window, width, height, [.. kept]);
+        }
+
+        var count = Array.BinarySearch(thinned.Kept, shown) is var at && at >= 0 ? at + 1 : ~at;
+        var last = count > 0 && thinned.Kept[count - 1] == shown;
+        var points = new DataPoint[count + (last ? 0 : 1)];
+        for (var k = 0; k < count; k++)
+        {
+            var p = _trajectory[thinned.Kept[k]].Parameters;
+            points[k] = new DataPoint(p[0], p[1]);
+        }
+
+        if (!last)
+        {
+            points[^1] = new DataPoint(_trajectory[shown].Parameters[0], _trajectory[shown].Parameters[1]);
+        }
+
+        return points;
     }
 
     /// <summary>The first step at which the first parameter changes sign from a non-zero start, if it has by <paramref name="shown"/>.</summary>
@@ -280,15 +323,12 @@ public sealed class RunFigures
         figure.X.Min = 0;
         figure.X.Max = Math.Max(10, Math.Min(_trajectory.Count - 1, (int)Math.Ceiling(shown * 1.25 / 10) * 10));
         figure.Y.Scale = logScale switch { true => ScaleKind.Log, false => ScaleKind.Linear, null => ScaleKind.Auto };
-        var points = new DataPoint[shown + 1];
-        for (var i = 0; i <= shown; i++)
-        {
-            points[i] = new DataPoint(_trajectory[i].Step, _trajectory[i].Loss);
-        }
-
+        // At most a few points per pixel column (each column's lowest and highest J, in step order), from a pyramid of
+        // block minima and maxima made once: a frame costs the same at step 100,000 as at step 100.
+        var points = (_lossPyramid ??= new LossPyramid(_trajectory)).Points(shown, (figure.X.Max.Value - figure.X.Min.Value) / Math.Max(1, LossSize.Width));
         figure.Add(new LineSeries("J", points) { CssClass = "gl-loss" });
         figure.Add(new ReferenceLine("this step", shown, vertical: true) { CssClass = "gl-marker-line", Layer = FigureLayer.Dynamic });
-        figure.Add(new MarkerSeries("current", points[^1]) { CssClass = "gl-current", Size = 4, Layer = FigureLayer.Dynamic });
+        figure.Add(new MarkerSeries("current", new DataPoint(shown, _trajectory[shown].Loss)) { CssClass = "gl-current", Size = 4, Layer = FigureLayer.Dynamic });
         var loss = _trajectory[shown].Loss;
         figure.Description = $"Step {shown}: J = {F(loss)}" + (shown > 0 ? $", {(loss > _trajectory[0].Loss ? "above" : "below")} the start's {F(_trajectory[0].Loss)}." : ".");
         return figure;
@@ -336,19 +376,9 @@ public sealed class RunFigures
             return window;
         }
 
-        double xMin = window.XMin, xMax = window.XMax, yMin = window.YMin, yMax = window.YMax;
-        var last = Math.Min(Clamp(cursor), _lastFinite);
-        for (var i = 0; i <= last; i++)
-        {
-            var p = _trajectory[i].Parameters;
-            if (double.IsFinite(p[0]) && double.IsFinite(p[1]))
-            {
-                xMin = Math.Min(xMin, p[0]);
-                xMax = Math.Max(xMax, p[0]);
-                yMin = Math.Min(yMin, p[1]);
-                yMax = Math.Max(yMax, p[1]);
-            }
-        }
+        // The extent of the path so far from running minima and maxima (made once): O(1) at any step.
+        var box = (_extents ??= new PrefixExtents(_trajectory, _lastFinite)).Upto(Math.Min(Clamp(cursor), _lastFinite));
+        double xMin = Math.Min(window.XMin, box.XMin), xMax = Math.Max(window.XMax, box.XMax), yMin = Math.Min(window.YMin, box.YMin), yMax = Math.Max(window.YMax, box.YMax);
 
         double cx = (window.XMin + window.XMax) / 2, cy = (window.YMin + window.YMax) / 2;
         double hx = (window.XMax - window.XMin) / 2, hy = (window.YMax - window.YMin) / 2;
