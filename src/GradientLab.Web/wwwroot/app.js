@@ -74,7 +74,7 @@ window.gradientLab = {
   rememberView() {
     const sections = [...document.querySelectorAll("main section[data-testid], main .gl-live, main .gl-neuron, main .gl-home, main .gl-benchmark")];
     const top = document.querySelector("header.gl-top");
-    const edge = top ? top.getBoundingClientRect().bottom : 0;
+    const edge = top ? Math.max(0, top.getBoundingClientRect().bottom) : 0;
     this.viewed = sections.find(s => { const r = s.getBoundingClientRect(); return r.bottom > edge + 80 && r.height > 0; }) || null;
     if (this.viewed === sections[0]) this.viewed = null;
   },
@@ -88,7 +88,7 @@ window.gradientLab = {
   // The name (data-slide) of the page's view the reader is looking at: the first below the header still on screen.
   viewedSlide() {
     const top = document.querySelector("header.gl-top");
-    const edge = top ? top.getBoundingClientRect().bottom : 0;
+    const edge = top ? Math.max(0, top.getBoundingClientRect().bottom) : 0;
     const seen = [...document.querySelectorAll("main [data-slide]")].find(s => { const r = s.getBoundingClientRect(); return r.bottom > edge + 80 && r.height > 0; });
     return seen ? seen.getAttribute("data-slide") : null;
   },
