@@ -203,7 +203,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
     {
         { "/live", "play", "step-count" },
         { "/neuron", "auto", "iteration" },
-        { "/optimizers", "race-play", "race-step-count" },
+        { "/optimizers?slide=race", "race-play", "race-step-count" },
     };
 
     [Theory]
@@ -213,7 +213,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
     {
         var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions { ReducedMotion = ReducedMotion.Reduce, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(web.BaseUrl + path + "?present=1");
+        await page.GotoAsync(web.BaseUrl + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "present=1");
         await page.WaitForSelectorAsync("[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
         (await page.EvaluateAsync<bool>("() => matchMedia('(prefers-reduced-motion: reduce)').matches")).ShouldBeTrue();
         await Assertions.Expect(page.GetByTestId(play)).ToContainTextAsync("▶");
@@ -237,7 +237,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
         var starts = new List<double[]>();
         foreach (var presenting in new[] { false, true })
         {
-            var page = await web.OpenAsync("/optimizers" + (presenting ? "?present=1" : ""), 1920, 1080);
+            var page = await web.OpenAsync("/optimizers" + (presenting ? "?present=1&slide=race" : ""), 1920, 1080);
             var plot = page.GetByTestId("race-plot");
             await plot.ScrollIntoViewIfNeededAsync();
             await page.WaitForFunctionAsync("() => { const f = document.querySelector('#figure-race'); const s = f && f.firstElementChild; return s && Math.abs(s.getBoundingClientRect().width - f.clientWidth) < 40; }");
@@ -253,5 +253,94 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
 
         Math.Abs(starts[1][0] - starts[0][0]).ShouldBeLessThan(0.4, $"x: {starts[0][0]} unzoomed, {starts[1][0]} zoomed");
         Math.Abs(starts[1][1] - starts[0][1]).ShouldBeLessThan(0.4, $"y: {starts[0][1]} unzoomed, {starts[1][1]} zoomed");
+    }
+
+    /// <summary>The names of the page's views on screen now.</summary>
+    private const string ShownSlides = "() => [...document.querySelectorAll('main [data-slide]')].filter(s => s.getClientRects().length > 0).map(s => s.getAttribute('data-slide'))";
+
+    [Fact]
+    public async Task Presenting_the_concepts_page_shows_one_view_at_a_time_and_the_address_keeps_it()
+    {
+        var page = await web.OpenAsync("/concepts", 1920, 1080);
+        await page.Locator("body").PressAsync("p");
+        await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-presenting", "true");
+        await Assertions.Expect(page.GetByTestId("slide-position")).ToHaveTextAsync("1 / 6");
+        (await page.EvaluateAsync<string[]>(ShownSlides)).ShouldBe(["rule"]);
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await SaveScreenAsync(page, "/concepts", "slide-rule-1920");
+
+        await page.Keyboard.PressAsync("PageDown");
+        await Assertions.Expect(page.GetByTestId("slide-position")).ToHaveTextAsync("2 / 6");
+        await page.WaitForURLAsync(new Regex("slide=order"));
+        (await page.EvaluateAsync<string[]>(ShownSlides)).ShouldBe(["order"]);
+        page.Url.ShouldContain("present=1");
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await SaveScreenAsync(page, "/concepts", "slide-order-1920");
+
+        // A link reopens the same view; PageUp and the buttons move back and on.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.GetByTestId("slide-title")).ToHaveTextAsync("Simultaneous versus sequential update");
+        (await page.EvaluateAsync<string[]>(ShownSlides)).ShouldBe(["order"]);
+        await page.Locator("body").PressAsync("PageUp");
+        await page.WaitForURLAsync(new Regex("slide=rule"));
+        await Assertions.Expect(page.GetByTestId("slide-previous")).ToBeDisabledAsync();
+        await page.GetByTestId("slide-next").ClickAsync();
+        await page.WaitForURLAsync(new Regex("slide=order"));
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [Trait("Category", "Full")]
+    [InlineData("/concepts", "variants", "#figure-variants")]
+    [InlineData("/optimizers", "momentum", "")]
+    [InlineData("/optimizers", "race", "[data-testid=race-plot]")]
+    public async Task Embedding_one_view_shows_that_view_only(string path, string slide, string figure)
+    {
+        var page = await web.OpenAsync($"{path}?embed=1&slide={slide}", 960, 640);
+        await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-embed", "true");
+        (await page.EvaluateAsync<string[]>(ShownSlides)).ShouldBe([slide]);
+        if (figure.Length > 0)
+        {
+            await Assertions.Expect(page.Locator(figure).First).ToBeVisibleAsync();
+        }
+
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
+        await SaveScreenAsync(page, path, $"embed-{slide}-960");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    [Trait("Category", "Full")]
+    public async Task Embedding_without_a_view_shows_the_first_and_PageDown_scrolls_outside_presenting()
+    {
+        var page = await web.OpenAsync("/failures?embed=1", 960, 640);
+        (await page.EvaluateAsync<string[]>(ShownSlides)).ShouldBe(["alpha-too-large"]);
+        await page.CloseAsync();
+
+        var plain = await web.OpenAsync("/concepts", 1280, 800);
+        (await plain.EvaluateAsync<string[]>(ShownSlides)).Length.ShouldBe(6);
+        (await plain.GetByTestId("slide-nav").CountAsync()).ShouldBe(0);
+        await plain.CloseAsync();
+    }
+
+    [Fact]
+    [Trait("Category", "Full")]
+    public async Task Copy_embed_names_the_view_in_view()
+    {
+        var page = await web.OpenAsync("/concepts", 1280, 800);
+        await page.EvaluateAsync("() => { window.copiedText = null; navigator.clipboard.writeText = t => { window.copiedText = t; return Promise.resolve(); }; }");
+        await page.GetByTestId("variants-section").EvaluateAsync("s => s.scrollIntoView({ block: 'start' })");
+        await page.WaitForFunctionAsync("() => { const r = document.querySelector('[data-testid=variants-section]').getBoundingClientRect(); return r.top < 200 && r.bottom > 300; }");
+        // Pressed where it is (the header does not follow the scroll, and a mouse click would scroll back to the top).
+        await page.GetByTestId("copy-embed").DispatchEventAsync("click");
+        await page.WaitForFunctionAsync("() => window.copiedText !== null");
+        var text = await page.EvaluateAsync<string>("() => window.copiedText");
+        text.ShouldContain("<iframe src=\"");
+        text.ShouldContain("embed=1");
+        text.ShouldContain("slide=variants");
+        text.ShouldNotContain("present=1");
+        await page.CloseAsync();
     }
 }

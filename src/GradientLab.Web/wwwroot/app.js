@@ -23,6 +23,12 @@ window.gradientLab = {
       if (e.defaultPrevented || this.typing(e)) return;
       const key = (e.key === "p" || e.key === "P") ? "p" : e.key === "Escape" ? "escape" : null;
       if (key) { dotnet.invokeMethodAsync("OnLayoutKey", key).catch(() => {}); return; }
+      // Presenting a page with several views (shown one at a time, like slides): PageDown / PageUp move between them.
+      if ((e.key === "PageDown" || e.key === "PageUp") && document.querySelector(".gl-presenting.gl-slides")) {
+        e.preventDefault();
+        dotnet.invokeMethodAsync("OnLayoutKey", e.key === "PageDown" ? "next" : "previous").catch(() => {});
+        return;
+      }
       const playback = this.playbackKey(e);
       if (!playback) return;
       if (playback === "plus" || playback === "minus") {
@@ -68,7 +74,7 @@ window.gradientLab = {
   rememberView() {
     const sections = [...document.querySelectorAll("main section[data-testid], main .gl-live, main .gl-neuron, main .gl-home, main .gl-benchmark")];
     const top = document.querySelector("header.gl-top");
-    const edge = top ? top.getBoundingClientRect().bottom : 0;
+    const edge = top ? Math.max(0, top.getBoundingClientRect().bottom) : 0;
     this.viewed = sections.find(s => { const r = s.getBoundingClientRect(); return r.bottom > edge + 80 && r.height > 0; }) || null;
     if (this.viewed === sections[0]) this.viewed = null;
   },
@@ -78,6 +84,18 @@ window.gradientLab = {
     const viewed = this.viewed;
     this.viewed = null;
     if (viewed && viewed.isConnected) requestAnimationFrame(() => viewed.scrollIntoView({ block: "start" }));
+  },
+  // The name (data-slide) of the page's view the reader is looking at: the first below the header still on screen.
+  viewedSlide() {
+    const top = document.querySelector("header.gl-top");
+    const edge = top ? Math.max(0, top.getBoundingClientRect().bottom) : 0;
+    const seen = [...document.querySelectorAll("main [data-slide]")].find(s => { const r = s.getBoundingClientRect(); return r.bottom > edge + 80 && r.height > 0; });
+    return seen ? seen.getAttribute("data-slide") : null;
+  },
+  // Another view of the page shows (presenting or embed): its figures measure their width and it starts at the top.
+  slideChanged() {
+    window.dispatchEvent(new Event("gl-mode"));
+    requestAnimationFrame(() => window.scrollTo(0, 0));
   },
   // Copies text to the clipboard; false where the browser refuses (the page then shows the text to copy by hand).
   async copy(text) {
@@ -90,16 +108,30 @@ window.gradientLab = {
     document.documentElement.setAttribute("data-interactive", "true");
   },
   // Figures are laid out for the pixel width they get: reports the width of the first element matching the selector
-  // now and whenever the window (and so the page's grid) changes size.
+  // now and whenever the window (and so the page's grid) changes size. In presenting mode it also reports the height
+  // the figures may take so that they reach the bottom of the screen (in layout pixels, 0 when they do not all start
+  // on the screen, e.g. wrapped into several rows, and outside presenting mode): a height from the width alone leaves
+  // the bottom of a projector's screen empty.
   watchWidth(dotnet, selector) {
-    let last = -1, pending = false;
+    let last = -1, lastHeight = -1, pending = false;
     const report = () => {
       pending = false;
       const el = document.querySelector(selector);
       if (!el) return;
       const style = getComputedStyle(el);
-      const width = Math.floor((el.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0")) / gradientLab.figureZoom(el));
-      if (width > 0 && width !== last) { last = width; dotnet.invokeMethodAsync("OnFigureWidth", width).catch(() => {}); }
+      const zoom = gradientLab.figureZoom(el);
+      const width = Math.floor((el.clientWidth - parseFloat(style.paddingLeft || "0") - parseFloat(style.paddingRight || "0")) / zoom);
+      let height = 0;
+      if (el.closest(".gl-presenting")) {
+        const figures = [...document.querySelectorAll(".gl-presenting .gl-views .gl-view > :is(.gl-stack, .gl-surface, [data-testid=loss-view])")];
+        const top = Math.max(...figures.map(f => f.getBoundingClientRect().top + window.scrollY));
+        const room = window.innerHeight - top - 24;
+        height = figures.length > 0 && room > 0 ? Math.floor(room / zoom) : 0;
+      }
+      if (width > 0 && (width !== last || height !== lastHeight)) {
+        last = width; lastHeight = height;
+        dotnet.invokeMethodAsync("OnFigureWidth", width, height).catch(() => {});
+      }
     };
     const schedule = () => { if (!pending) { pending = true; requestAnimationFrame(report); } };
     let observer = null;

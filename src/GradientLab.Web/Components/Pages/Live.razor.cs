@@ -59,6 +59,7 @@ public sealed partial class Live
     private bool _surface3d;
     private readonly SurfaceTurn _turn = new();
     private int _figureWidth = 430;
+    private int _fitHeight;
     private bool _figureSized;
     private IJSObjectReference? _widthWatch;
     private double _predictionX = 1.25;
@@ -116,11 +117,13 @@ public sealed partial class Live
         _ => "Step once to see the phases of one update light up in turn.",
     };
 
-    /// <summary>The width a figure gets on this screen, from app.js: the figures are laid out again for it.</summary>
+    /// <summary>The width a figure gets on this screen, from app.js, and in presenting mode the height that reaches the
+    /// screen's bottom (0 otherwise): the figures are laid out again for them.</summary>
     [JSInvokable]
-    public void OnFigureWidth(int width)
+    public void OnFigureWidth(int width, int fitHeight)
     {
         _figureWidth = Math.Clamp(width, 240, 2400);
+        _fitHeight = Math.Clamp(fitHeight, 0, 900);
         ApplyFigureSize();
         StateHasChanged();
     }
@@ -129,8 +132,9 @@ public sealed partial class Live
     {
         if (_figures is not null)
         {
-            _figures.ViewSize = (_figureWidth, (int)Math.Round(Math.Clamp(_figureWidth * 0.78, 260, 900)));
-            _figures.LossSize = (_figureWidth, (int)Math.Round(Math.Clamp(_figureWidth * 0.6, 220, 700)));
+            // Presenting, the figures reach the screen's bottom (no taller than their width allows for a readable shape).
+            _figures.ViewSize = (_figureWidth, (int)Math.Round(Math.Clamp(Math.Max(_figureWidth * 0.78, Math.Min(_fitHeight, _figureWidth * 1.3)), 260, 900)));
+            _figures.LossSize = (_figureWidth, (int)Math.Round(Math.Clamp(Math.Max(_figureWidth * 0.6, Math.Min(_fitHeight, _figureWidth * 1.3)), 220, 900)));
         }
     }
 
