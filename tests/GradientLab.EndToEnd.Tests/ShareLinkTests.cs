@@ -76,7 +76,7 @@ public sealed class ShareLinkTests(WebAppFixture web)
     public async Task Live_Downloads_TheTrajectoryAndTheScenario_InTheCommandLinesFormats()
     {
         var page = await web.OpenAsync("/live?v=2&preset=course-lab&steps=20");
-        await page.Locator("summary[aria-label^='Download this run']").ClickAsync();
+        await page.Locator(".gl-run-download > summary").ClickAsync();
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-trajectory-csv").ClickAsync());
         csv.SuggestedFilename.ShouldBe("course-lab-trajectory.csv");
         var lines = (await File.ReadAllLinesAsync((await csv.PathAsync())!)).ToList();
@@ -128,8 +128,12 @@ public sealed class ShareLinkTests(WebAppFixture web)
         (await page.GetByTestId("race-surface").InputValueAsync()).ShouldBe("himmelblau");
         await page.GetByTestId("race-schedule").SelectOptionAsync("cosine");
         await page.WaitForURLAsync(url => url.Contains("v=2&surface=himmelblau&schedule=cosine", StringComparison.Ordinal));
+        await page.GetByTestId("racer-rate-adam").FillAsync("0.05");
+        await page.GetByTestId("racer-rate-adam").PressAsync("Tab");
+        await page.WaitForURLAsync(url => url.Contains("rates=adam_0.05", StringComparison.Ordinal));
         var again = await web.OpenAsync(page.Url[web.BaseUrl.Length..]);
         (await again.GetByTestId("race-schedule").InputValueAsync()).ShouldBe("cosine");
+        (await again.GetByTestId("racer-rate-adam").InputValueAsync()).ShouldBe("0.05");
 
         var concepts = await web.OpenAsync("/concepts");
         await concepts.GetByTestId("experiment-alpha-large").ClickAsync();

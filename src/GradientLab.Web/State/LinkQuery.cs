@@ -295,5 +295,5 @@ public sealed class LinkQuery
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -17,13 +17,13 @@ public sealed record LinkSetting(string Name, string Default, IReadOnlyList<stri
 /// </summary>
 public static class SettingLinks
 {
-    /// <summary>Every setting's value (the default where the address has none).</summary>
+    /// <summary>Every setting's value (the default where the address has none); <paramref name="alsoKnown"/> names parameters the page reads itself.</summary>
     /// <exception cref="ScenarioException">An unknown parameter or a bad value; the message names it.</exception>
-    public static IReadOnlyDictionary<string, string> Read(string? address, IReadOnlyList<LinkSetting> settings)
+    public static IReadOnlyDictionary<string, string> Read(string? address, IReadOnlyList<LinkSetting> settings, IReadOnlyList<string>? alsoKnown = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var query = LinkQuery.Parse(address);
-        query.RequireKnown(["v", .. settings.Select(s => s.Name)]);
+        query.RequireKnown(["v", .. settings.Select(s => s.Name), .. alsoKnown ?? []]);
         query.FormatVersion();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var setting in settings)
@@ -34,8 +34,8 @@ public static class SettingLinks
         return values;
     }
 
-    /// <summary>The query (without <c>?</c>) for <paramref name="values"/>: empty when every setting is at its default.</summary>
-    public static string Query(IReadOnlyDictionary<string, string> values, IReadOnlyList<LinkSetting> settings)
+    /// <summary>The query (without <c>?</c>) for <paramref name="values"/> and <paramref name="more"/>: empty when every setting is at its default and there is no more.</summary>
+    public static string Query(IReadOnlyDictionary<string, string> values, IReadOnlyList<LinkSetting> settings, IEnumerable<KeyValuePair<string, string>>? more = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,6 +43,7 @@ public static class SettingLinks
             .Select(s => (Setting: s, Value: s.Many ? Canonical(values[s.Name], s) : values[s.Name]))
             .Where(p => p.Value != (p.Setting.Many ? Canonical(p.Setting.Default, p.Setting) : p.Setting.Default))
             .Select(p => new KeyValuePair<string, string>(p.Setting.Name, p.Value))
+            .Concat(more ?? [])
             .ToList();
         return parameters.Count == 0 ? "" : LinkQuery.Write([new("v", LinkQuery.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. parameters]);
     }

@@ -75,9 +75,15 @@ public sealed partial class Optimizers
         BuildMomentum();
         try
         {
-            var link = SettingLinks.Read(Navigation.Uri, LinkSettings);
+            var link = SettingLinks.Read(Navigation.Uri, LinkSettings, RaceLinks.Parameters);
+            var query = LinkQuery.Parse(Navigation.Uri);
             _surface = RaceSession.Surfaces.First(s => s.Key == link["surface"]);
-            _start = [.. _surface.Start];
+            _start = RaceLinks.ReadStart(query) ?? [.. _surface.Start];
+            foreach (var (key, rate) in RaceLinks.ReadRates(query))
+            {
+                _rates[key] = rate;
+            }
+
             _chosen.Clear();
             _chosen.UnionWith(link["racers"].Split(',', StringSplitOptions.RemoveEmptyEntries));
             _budget = int.Parse(link["budget"], CultureInfo.InvariantCulture);
@@ -110,7 +116,7 @@ public sealed partial class Optimizers
             ["schedule"] = _schedule,
             ["l2"] = _decayCompare ? "1" : "0",
             ["view"] = _race3d ? "3d" : "contour",
-        }, LinkSettings);
+        }, LinkSettings, RaceLinks.Write(_rates, _start, _surface.Start));
         var address = LinkQuery.Address("optimizers", query, Navigation.Uri);
         if (LinkQuery.PageQuery(address) != LinkQuery.PageQuery(Navigation.Uri))
         {
@@ -325,6 +331,7 @@ public sealed partial class Optimizers
         {
             _rates[key] = value;
             BuildRace();
+            UpdateAddress();
         }
     }
 
@@ -350,6 +357,7 @@ public sealed partial class Optimizers
         {
             _start = [Round(point.X), Round(point.Y)];
             BuildRace();
+            UpdateAddress();
         }
     }
 
@@ -445,6 +453,7 @@ public sealed partial class Optimizers
         {
             _rates[selected.Racer.Key] = rate;
             BuildRace();
+            UpdateAddress();
         }
     }
 
