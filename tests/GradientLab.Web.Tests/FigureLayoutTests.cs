@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using GradientLab.Figures;
 using GradientLab.Plotting;
 using GradientLab.Scenarios;

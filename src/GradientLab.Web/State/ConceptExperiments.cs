@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
 

@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using System.Text;
 using GradientLab.Scenarios;
 

@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using System.Globalization;
 using GradientLab.Scenarios;
 using GradientLab.Web.State;

@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using GradientLab.Lessons.Activities;
 using GradientLab.Web.State;
 using Microsoft.AspNetCore.Components;

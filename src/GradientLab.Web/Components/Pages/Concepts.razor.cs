@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using System.Globalization;
 using System.Text;
 using GradientLab.Core.Descent;

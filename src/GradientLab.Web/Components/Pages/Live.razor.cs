@@ -1,3 +1,5 @@
+using GradientLab.Lessons.Runs;
+using GradientLab.Lessons.Playback;
 using GradientLab.Figures;
 using System.Globalization;
 using System.Text;
@@ -25,7 +27,6 @@ public sealed partial class Live
     public const int MaxUploadRows = 10_000;
 
     /// <summary>The playback timer renders at most this often; faster speeds advance several steps per frame.</summary>
-    private const int MaxFramesPerSecond = 60;
 
     /// <summary>The longest stretch of computing before the page hands the browser a frame (a frame is about 16 ms).</summary>
     private static readonly TimeSpan ComputeSlice = TimeSpan.FromMilliseconds(12);
@@ -51,7 +52,6 @@ public sealed partial class Live
     private RunFigures? _figures;
     private string? _error;
     private string? _linkNote;
-    private bool _playing;
     private int _speed = 30;
     private int _phase = -1;
     private string _lossScale = "auto";
@@ -63,7 +63,7 @@ public sealed partial class Live
     private bool _figureSized;
     private IJSObjectReference? _widthWatch;
     private double _predictionX = 1.25;
-    private CancellationTokenSource? _playback;
+    private PlaybackClock? _clock;
     private CancellationTokenSource? _computing;
     private int? _computedStep;
     private int _computingTarget;
@@ -82,6 +82,10 @@ public sealed partial class Live
     private IReadOnlyList<string> _uploadColumns = [];
     private string? _uploadX;
     private string? _uploadY;
+
+    /// <summary>The time the playback clock ticks by (a fake one in component tests).</summary>
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -560,16 +564,25 @@ public sealed partial class Live
     private void SetSpeed(int speed)
     {
         _speed = speed;
-        if (_playing)
+        if (speed == 0)
         {
-            StopPlayback();
-            _ = Play();
+            if (Playing)
+            {
+                StopPlayback();
+                _ = Play();
+            }
+
+            return;
         }
+
+        _clock?.ChangeSpeed(speed);
     }
+
+    private bool Playing => _clock?.IsPlaying == true;
 
     private async Task TogglePlay()
     {
-        if (_playing)
+        if (Playing)
         {
             StopPlayback();
             UpdateAddress(); // paused: the address shows this step
@@ -579,11 +592,11 @@ public sealed partial class Live
         await Play();
     }
 
-    private async Task Play()
+    private Task Play()
     {
         if (_session is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (_session.AtEnd)
@@ -595,56 +608,32 @@ public sealed partial class Live
         {
             _session.ToEnd();
             UpdateAddress();
-            return;
+            return Task.CompletedTask;
         }
 
-        _playing = true;
-        _playback = new CancellationTokenSource();
-        var token = _playback.Token;
-        var interval = TimeSpan.FromMilliseconds(Math.Max(1000.0 / _speed, 1000.0 / MaxFramesPerSecond));
-        var stepsPerTick = _speed * interval.TotalSeconds;
-        var owed = 0.0;
-        using var timer = new PeriodicTimer(interval);
-        try
+        _clock ??= NewClock();
+        _clock.Play(_speed, steps =>
         {
-            while (await timer.WaitForNextTickAsync(token))
-            {
-                // Carry the fraction, so 200 steps/s at 60 frames/s shows 200 steps a second, not 180.
-                owed += stepsPerTick;
-                var steps = Math.Max(1, (int)owed);
-                owed -= steps;
-                await InvokeAsync(() =>
-                {
-                    if (token.IsCancellationRequested)
-                    {
-                        return; // paused while this tick was on its way
-                    }
-
-                    _phase = 3;
-                    if (!_session.Advance(steps) || _session.AtEnd)
-                    {
-                        _playing = false;
-                        _playback?.Cancel();
-                        UpdateAddress(); // the run ended: the address shows its last step
-                    }
-
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Paused.
-        }
+            _phase = 3;
+            var goesOn = _session.Advance(steps) && !_session.AtEnd;
+            StateHasChanged();
+            return goesOn;
+        });
+        return Task.CompletedTask;
     }
 
-    private void StopPlayback()
+    private PlaybackClock NewClock()
     {
-        _playing = false;
-        _playback?.Cancel();
-        _playback?.Dispose();
-        _playback = null;
+        var clock = new PlaybackClock(InvokeAsync, Time);
+        clock.Ended += (_, _) =>
+        {
+            UpdateAddress(); // the run ended: the address shows its last step
+            StateHasChanged();
+        };
+        return clock;
     }
+
+    private void StopPlayback() => _clock?.Pause();
 
     private async Task StepForward()
     {

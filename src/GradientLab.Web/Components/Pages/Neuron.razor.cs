@@ -1,4 +1,6 @@
+using GradientLab.Lessons.Runs;
 using System.Globalization;
+using GradientLab.Lessons.Playback;
 using GradientLab.Core.Objectives;
 using GradientLab.Plotting;
 using GradientLab.Scenarios;
@@ -27,13 +29,17 @@ public sealed partial class Neuron
     private Func<int, string> _sigmoidFigure = _ => "";
     private string _behaviour = "";
     private string? _error;
-    private Timer? _timer;
+    private PlaybackClock? _clock;
     private bool _trainBias;
     private bool _predicting;
 
     /// <summary>A scenario to open: one of the neuron presets (the whole address is read by <see cref="NeuronLinks.Read"/>).</summary>
     [SupplyParameterFromQuery(Name = "preset")]
     public string? PresetQuery { get; set; }
+
+    /// <summary>The time the playback clock ticks by (a fake one in component tests).</summary>
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -223,53 +229,43 @@ public sealed partial class Neuron
         }
     }
 
+    private bool Playing => _clock?.IsPlaying == true;
+
     private void ToggleAuto()
     {
-        if (_timer is not null)
+        if (Playing)
         {
             StopAuto();
             UpdateAddress(); // paused: the address shows this iteration
             return;
         }
 
-        Timer? timer = null;
-        timer = new Timer(_ => _ = InvokeAsync(() =>
+        _clock ??= new PlaybackClock(InvokeAsync, Time);
+        _clock.Play(_speed, steps =>
         {
-            if (!ReferenceEquals(_timer, timer))
+            var goesOn = true;
+            for (var i = 0; i < steps && goesOn; i++)
             {
-                return; // paused while this tick was on its way
+                goesOn = _session is not null && _session.Advance();
             }
 
-            if (_session is null || !_session.Advance())
-            {
-                StopAuto();
-            }
-            else
+            if (goesOn)
             {
                 Show();
             }
 
             StateHasChanged();
-        }));
-        _timer = timer;
-        timer.Change(TimeSpan.FromSeconds(1.0 / _speed), TimeSpan.FromSeconds(1.0 / _speed));
+            return goesOn;
+        });
     }
 
     private void OnSpeed(ChangeEventArgs e)
     {
         _speed = int.Parse(e.Value?.ToString() ?? "2", CultureInfo.InvariantCulture);
-        if (_timer is not null)
-        {
-            StopAuto();
-            ToggleAuto();
-        }
+        _clock?.ChangeSpeed(_speed);
     }
 
-    private void StopAuto()
-    {
-        _timer?.Dispose();
-        _timer = null;
-    }
+    private void StopAuto() => _clock?.Pause();
 
     private static string N(double value) => LiveSession.F(value);
 

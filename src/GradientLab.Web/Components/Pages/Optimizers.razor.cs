@@ -1,4 +1,6 @@
+using GradientLab.Lessons.Runs;
 using System.Globalization;
+using GradientLab.Lessons.Playback;
 using GradientLab.Core.Descent;
 using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
@@ -41,7 +43,7 @@ public sealed partial class Optimizers
     private (RaceSession Race, int Width, string Svg)? _raceContours;
     private string? _raceError;
     private string _selected = "adam";
-    private Timer? _raceTimer;
+    private PlaybackClock? _raceClock;
 
     /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
     private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
@@ -64,6 +66,10 @@ public sealed partial class Optimizers
     ];
 
     private string? _linkError;
+
+    /// <summary>The time the playback clock ticks by (a fake one in component tests).</summary>
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -369,7 +375,7 @@ public sealed partial class Optimizers
 
     private void RaceReset() => BuildRace();
 
-    /// <summary>The race's speeds: the teacher chooses how long it lasts (a tick every 30 ms).</summary>
+    /// <summary>The race's speeds: the teacher chooses how long it lasts (the playback clock ticks at most 60 times a second).</summary>
     private static readonly int[] RaceSpeeds = [10, 30, 100, 300, 1000, 3000];
 
     private int _raceSpeed = 300;
@@ -377,16 +383,14 @@ public sealed partial class Optimizers
     private void OnRaceSpeed(ChangeEventArgs e)
     {
         _raceSpeed = int.TryParse(e.Value?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var speed) && RaceSpeeds.Contains(speed) ? speed : 300;
-        if (_raceTimer is not null)
-        {
-            StopRace();
-            ToggleRace();
-        }
+        _raceClock?.ChangeSpeed(_raceSpeed);
     }
+
+    private bool RacePlaying => _raceClock?.IsPlaying == true;
 
     private void ToggleRace()
     {
-        if (_raceTimer is not null)
+        if (RacePlaying)
         {
             StopRace();
             return;
@@ -402,37 +406,21 @@ public sealed partial class Optimizers
             BuildRace();
         }
 
-        // Whole steps per 30 ms tick; below one step per tick the tick itself is slowed down.
-        var stepsPerTick = Math.Max(1, (int)Math.Round(_raceSpeed * 0.03));
-        var period = TimeSpan.FromMilliseconds(Math.Max(30, 1000.0 * stepsPerTick / _raceSpeed));
-        Timer? timer = null;
-        timer = new Timer(_ => _ = InvokeAsync(() =>
+        _raceClock ??= new PlaybackClock(InvokeAsync, Time);
+        _raceClock.Play(_raceSpeed, steps =>
         {
-            if (!ReferenceEquals(_raceTimer, timer))
+            var goesOn = true;
+            for (var i = 0; i < steps && goesOn; i++)
             {
-                return; // paused or reset while this tick was on its way
-            }
-
-            for (var i = 0; i < stepsPerTick; i++)
-            {
-                if (_race is null || !_race.Step())
-                {
-                    StopRace();
-                    break;
-                }
+                goesOn = _race is not null && _race.Step();
             }
 
             StateHasChanged();
-        }));
-        _raceTimer = timer;
-        timer.Change(period, period);
+            return goesOn;
+        });
     }
 
-    private void StopRace()
-    {
-        _raceTimer?.Dispose();
-        _raceTimer = null;
-    }
+    private void StopRace() => _raceClock?.Pause();
 
     private readonly Dictionary<ResolvedScenario, ScenarioDiagnoser> _diagnosers = new(ReferenceEqualityComparer.Instance);
 

@@ -5,7 +5,7 @@ using GradientLab.Core.Objectives;
 using GradientLab.Plotting;
 using GradientLab.Scenarios;
 
-namespace GradientLab.Web.State;
+namespace GradientLab.Lessons.Runs;
 
 /// <summary>One line of the ledger: a quantity of the current update, its symbol and its value.</summary>
 public sealed record LedgerLine(string Quantity, string Symbol, double Value, string TestId);

@@ -1,8 +1,8 @@
 using GradientLab.Scenarios;
 using GradientLab.Figures;
-using GradientLab.Web.State;
+using GradientLab.Lessons.Runs;
 
-namespace GradientLab.Web.Tests;
+namespace GradientLab.Lessons.Tests.Runs;
 
 public sealed class LiveSessionTests
 {
@@ -116,7 +116,7 @@ public sealed class LiveSessionUnitsTests
     [Fact]
     public void TheLiveDemo_SaysWhatWAndBMean_AndGivesTheLineInSquareFeetAndDollars()
     {
-        var session = new GradientLab.Web.State.LiveSession(GradientLab.Scenarios.Presets.Get("housing-live-demo").Scenario);
+        var session = new LiveSession(GradientLab.Scenarios.Presets.Get("housing-live-demo").Scenario);
         session.ParameterMeaning.ShouldNotBeNull().ShouldContain("per standard deviation of size");
         session.ToEnd();
 
@@ -127,32 +127,7 @@ public sealed class LiveSessionUnitsTests
         line[0].ShouldBe(exact[0], 0.01);
         line[1].ShouldBe(exact[1], 0.01);
         session.LineInDataUnits.ShouldBe(
-            $"price = {GradientLab.Web.State.LiveSession.F(line[0])} × size + {GradientLab.Web.State.LiveSession.F(line[1])} (size in 1000 sq ft, price in $1000s)");
-    }
-}
-
-public sealed class ShareLinkTests
-{
-    [Fact]
-    public void AScenario_RoundTripsThroughTheAddress()
-    {
-        var scenario = GradientLab.Scenarios.Presets.Get("neuron-oscillation").Scenario;
-        var encoded = ShareLinks.Encode(scenario).ShouldNotBeNull();
-        encoded.ShouldNotContain("+");
-        encoded.ShouldNotContain("/");
-        var back = ShareLinks.Decode(encoded);
-        back.Freeze.ShouldBe(["b"]);
-        back.Start.ShouldBe(scenario.Start);
-        back.Optimizer!.LearningRate.ShouldBe(4);
-    }
-
-    [Theory]
-    [InlineData("%%%", "not valid base64url")]
-    [InlineData("e30", "objective")]              // "{}": a scenario with nothing in it
-    public void ABrokenLink_IsAFriendlyError(string encoded, string fragment)
-    {
-        var error = Should.Throw<GradientLab.Scenarios.ScenarioException>(() => GradientLab.Scenarios.ScenarioResolver.Resolve(ShareLinks.Decode(encoded)));
-        error.Message.ShouldContain(fragment);
+            $"price = {LiveSession.F(line[0])} × size + {LiveSession.F(line[1])} (size in 1000 sq ft, price in $1000s)");
     }
 }
 
