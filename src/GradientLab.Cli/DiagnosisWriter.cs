@@ -14,7 +14,7 @@ internal static class DiagnosisWriter
     {
         var c = report.Curvature;
         var names = scenario.ParameterNames;
-        output.WriteLine($"Scenario: {scenario.Scenario.Name} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step}, J = {G(run.Current.Loss)})");
+        output.WriteLine($"Scenario: {scenario.Scenario.Name} ({RunPresentation.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step}, J = {G(run.Current.Loss)})");
         output.WriteLine();
         if (!c.IsDefined)
         {
@@ -46,7 +46,7 @@ internal static class DiagnosisWriter
 
         output.WriteLine();
         var d = report.Diagnosis;
-        output.WriteLine($"Verdict: {Word(d.Verdict)}");
+        output.WriteLine($"Verdict: {RunPresentation.VerdictWord(d.Verdict)}");
         output.WriteLine($"Evidence: {d.Evidence}");
         output.WriteLine($"Advice: {(d.Advice.Length == 0 ? "none needed." : d.Advice)}");
     }
@@ -73,7 +73,7 @@ internal static class DiagnosisWriter
         Number(json, "predictedContraction", c.Contraction(scenario.Settings.Schedule.Initial));
         json.WriteBoolean("local", c.Local);
         json.WriteBoolean("curvatureDefined", c.IsDefined);
-        json.WriteString("verdict", Word(d.Verdict));
+        json.WriteString("verdict", RunPresentation.VerdictWord(d.Verdict));
         json.WriteString("evidence", d.Evidence);
         json.WriteString("advice", d.Advice);
         if (d.SuggestedLearningRate is { } rate)
@@ -101,19 +101,14 @@ internal static class DiagnosisWriter
             json.WriteNull("featureScaling");
         }
 
-        json.WriteString("stopReason", TrajectoryWriter.StopReasonName(run.StopReason!.Value));
+        json.WriteString("stopReason", RunPresentation.StopReasonName(run.StopReason!.Value));
         json.WriteNumber("steps", run.Current.Step);
         json.WriteEndObject();
     }
 
-    /// <summary>The verdict as one lower-case word: running, converged, diverging, oscillating, slow, plateau.</summary>
-    public static string Word(GradientLab.Core.Diagnostics.Verdict verdict) => verdict.ToString().ToLowerInvariant();
-
     private static string Factor(double value) => value is > 0.999 and < 1 ? $"(1 − {G(1 - value)})" : G(value);
 
-    private static string G(double value) => double.IsNaN(value)
-        ? "undefined here"
-        : double.IsFinite(value) ? value.ToString("G6", Invariant).Replace("E", "e", StringComparison.Ordinal) : value.ToString(Invariant);
+    private static string G(double value) => double.IsNaN(value) ? "undefined here" : RunPresentation.Number(value);
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

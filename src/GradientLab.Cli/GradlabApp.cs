@@ -92,6 +92,7 @@ public static class GradlabApp
     {
         var root = new RootCommand("GradientLab: run gradient-descent scenarios and export every step.");
         root.Subcommands.Add(PresetsCommand(console));
+        root.Subcommands.Add(OptimizersCommand(console));
         root.Subcommands.Add(RunCommand(console));
         root.Subcommands.Add(CompareCommand(console));
         root.Subcommands.Add(DiagnoseCommand(console));
@@ -151,6 +152,39 @@ public static class GradlabApp
         return command;
     }
 
+    private static Command OptimizersCommand(CliConsole console)
+    {
+        var markdown = CliOptions.Flag("--markdown", "Print the table README.md carries instead.");
+        var command = new Command("optimizers", "List the optimizers (--optimizer, a scenario's optimizer.kind) with their settings, defaults and ranges.") { markdown };
+        command.SetAction(parsed =>
+        {
+            if (parsed.GetValue(markdown))
+            {
+                console.Out.Write(OptimizerCatalogue.MarkdownTable());
+                return 0;
+            }
+
+            var width = OptimizerCatalogue.Keys.Max(k => k.Length);
+            foreach (var choice in OptimizerCatalogue.All)
+            {
+                console.Out.WriteLine($"{choice.Key.PadRight(width)}  {choice.DisplayName} — {choice.Description}");
+                if (choice.Key != choice.Kind)
+                {
+                    var fixedValues = string.Join(", ", (choice.Fixed ?? new Dictionary<string, object>(StringComparer.Ordinal)).Select(p => $"{p.Key}: {OptimizerSetting.Text(p.Value)}"));
+                    console.Out.WriteLine($"{"",-8}is \"kind\": \"{choice.Kind}\" with {fixedValues}");
+                }
+
+                foreach (var setting in choice.Settings)
+                {
+                    console.Out.WriteLine($"{"",-8}{setting.Field,-19} {setting.DefaultText,-8} {setting.RangeText,-24} {setting.Description}");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
     private static Command PresetsCommand(CliConsole console)
     {
         var command = new Command("presets", "List the built-in scenarios.");
@@ -183,7 +217,7 @@ public static class GradlabApp
 
         public Option<string?> Start { get; } = new("--start") { Description = "Start point, weights then bias, comma-separated: --start 0.5,-2" };
 
-        public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"Optimizer: {string.Join(", ", ScenarioResolver.OptimizerKinds)}." };
+        public Option<string?> Optimizer { get; } = new("--optimizer") { Description = $"Optimizer: {string.Join(", ", OptimizerCatalogue.Keys)} (their settings: 'gradlab optimizers')." };
 
         public Option<double?> Momentum { get; } = CliOptions.Number("--momentum", "Momentum μ (turns plain gd into sgd with momentum).");
 
@@ -279,7 +313,7 @@ public static class GradlabApp
             });
             if (file is not null)
             {
-                console.Out.WriteLine($"Wrote the diagnosis of '{resolved.Scenario.Name}' ({DiagnosisWriter.Word(report.Diagnosis.Verdict)}) to {Path.GetFullPath(file)}.");
+                console.Out.WriteLine($"Wrote the diagnosis of '{resolved.Scenario.Name}' ({RunPresentation.VerdictWord(report.Diagnosis.Verdict)}) to {Path.GetFullPath(file)}.");
             }
 
             return 0;
@@ -498,7 +532,7 @@ public static class GradlabApp
             });
             if (file is not null)
             {
-                console.Out.WriteLine($"Wrote {runs.Count} runs ({string.Join(", ", runs.Select(r => $"{r.resolved.Scenario.Name}: {TrajectoryWriter.StopReasonName(r.run.StopReason!.Value)} at step {r.run.Current.Step}"))}) to {Path.GetFullPath(file)}.");
+                console.Out.WriteLine($"Wrote {runs.Count} runs ({string.Join(", ", runs.Select(r => $"{r.resolved.Scenario.Name}: {RunPresentation.StopReasonName(r.run.StopReason!.Value)} at step {r.run.Current.Step}"))}) to {Path.GetFullPath(file)}.");
             }
 
             return 0;
@@ -565,7 +599,7 @@ public static class GradlabApp
         });
         var count = TrajectoryWriter.Reported(run, every).Count;
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {count} points of '{resolved.Scenario.Name}' to {Path.GetFullPath(file)} ({TrajectoryWriter.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step})."));
+            $"Wrote {count} points of '{resolved.Scenario.Name}' to {Path.GetFullPath(file)} ({RunPresentation.StopReasonName(run.StopReason!.Value)} at step {run.Current.Step})."));
     }
 
     private static void RunWithProgress(DescentRun run, CliConsole console, bool toTerminal)

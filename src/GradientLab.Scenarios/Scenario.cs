@@ -90,49 +90,50 @@ public sealed record DataSpec
 /// <summary>The optimizer and its hyperparameters; which fields apply depends on <see cref="Kind"/>.</summary>
 public sealed record OptimizerSpec
 {
-    /// <summary><c>gd</c>, <c>sgd</c>, <c>adam</c>, <c>adamw</c>, <c>adagrad</c> or <c>rmsprop</c>.</summary>
+    /// <summary>A key of <see cref="OptimizerCatalogue"/>: <c>gd</c>, <c>sgd</c>, <c>nesterov</c>, <c>adam</c>, … The
+    /// defaults of the fields below, their ranges and meanings are the catalogue's (<c>gradlab optimizers</c>).</summary>
     public string? Kind { get; init; }
 
-    /// <summary>γ (default 0.01; Adam and AdamW 0.001).</summary>
+    /// <summary>γ.</summary>
     public double? LearningRate { get; init; }
 
-    /// <summary>SGD and RMSprop: momentum μ (default 0).</summary>
+    /// <summary>SGD and RMSprop: momentum μ.</summary>
     public double? Momentum { get; init; }
 
-    /// <summary>SGD: dampening τ (default 0).</summary>
+    /// <summary>SGD: dampening τ.</summary>
     public double? Dampening { get; init; }
 
-    /// <summary>SGD: Nesterov momentum (default false).</summary>
+    /// <summary>SGD: Nesterov momentum.</summary>
     public bool? Nesterov { get; init; }
 
-    /// <summary>L2 weight decay λ (default 0; AdamW 0.01, decoupled).</summary>
+    /// <summary>L2 weight decay λ.</summary>
     public double? WeightDecay { get; init; }
 
-    /// <summary>Adam: β1 (default 0.9).</summary>
+    /// <summary>Adam: β1.</summary>
     public double? Beta1 { get; init; }
 
-    /// <summary>Adam: β2 (default 0.999).</summary>
+    /// <summary>Adam: β2.</summary>
     public double? Beta2 { get; init; }
 
-    /// <summary>ε (Adam and RMSprop 1e-8, AdaGrad 1e-10).</summary>
+    /// <summary>ε.</summary>
     public double? Epsilon { get; init; }
 
-    /// <summary>Adam: AMSGrad (default false).</summary>
+    /// <summary>Adam: AMSGrad.</summary>
     public bool? Amsgrad { get; init; }
 
-    /// <summary>RMSprop: smoothing α (default 0.99).</summary>
+    /// <summary>RMSprop: smoothing α.</summary>
     public double? Alpha { get; init; }
 
-    /// <summary>RMSprop: centered (default false).</summary>
+    /// <summary>RMSprop: centered.</summary>
     public bool? Centered { get; init; }
 
-    /// <summary>AdaGrad: learning-rate decay η (default 0).</summary>
+    /// <summary>AdaGrad: learning-rate decay η.</summary>
     public double? LrDecay { get; init; }
 
-    /// <summary>AdaGrad: initial accumulator (default 0).</summary>
+    /// <summary>AdaGrad: initial accumulator.</summary>
     public double? InitialAccumulator { get; init; }
 
-    /// <summary>SGD: <c>pytorch</c> (default), <c>ema</c> or <c>scaled</c>.</summary>
+    /// <summary>SGD: <c>pytorch</c>, <c>ema</c> or <c>scaled</c>.</summary>
     public string? MomentumForm { get; init; }
 }
 

@@ -68,15 +68,12 @@ public static class ScenarioResolver
     /// <summary>The step budget when a scenario gives none.</summary>
     public const int DefaultSteps = 1000;
 
-    private static readonly Dictionary<string, string[]> OptimizerFields = new(StringComparer.Ordinal)
-    {
-        ["gd"] = ["learningRate"],
-        ["sgd"] = ["learningRate", "momentum", "dampening", "nesterov", "weightDecay", "momentumForm"],
-        ["adam"] = ["learningRate", "beta1", "beta2", "epsilon", "weightDecay", "amsgrad"],
-        ["adamw"] = ["learningRate", "beta1", "beta2", "epsilon", "weightDecay", "amsgrad"],
-        ["adagrad"] = ["learningRate", "lrDecay", "initialAccumulator", "epsilon", "weightDecay"],
-        ["rmsprop"] = ["learningRate", "alpha", "epsilon", "momentum", "centered", "weightDecay"],
-    };
+    /// <summary>Each optimizer key's fields, from <see cref="OptimizerCatalogue"/> (a choice such as <c>nesterov</c> also
+    /// takes its kind's fields).</summary>
+    private static readonly Dictionary<string, string[]> OptimizerFields = OptimizerCatalogue.All.ToDictionary(
+        c => c.Key,
+        c => c.Key == c.Kind ? [.. c.Settings.Select(s => s.Field)] : OptimizerCatalogue.Get(c.Kind).Settings.Select(s => s.Field).ToArray(),
+        StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string[]> ScheduleFields = new(StringComparer.Ordinal)
     {
@@ -103,8 +100,8 @@ public static class ScenarioResolver
         ["stochastic"] = ["shuffle", "seed"],
     };
 
-    /// <summary>The optimizer kinds, in the order a learner meets them.</summary>
-    public static IReadOnlyList<string> OptimizerKinds => [.. OptimizerFields.Keys];
+    /// <summary>The optimizer kinds and choices (<c>nesterov</c>), in the order a learner meets them.</summary>
+    public static IReadOnlyList<string> OptimizerKinds => OptimizerCatalogue.Keys;
 
     /// <summary>The schedule kinds.</summary>
     public static IReadOnlyList<string> ScheduleKinds => [.. ScheduleFields.Keys];
@@ -512,50 +509,32 @@ public static class ScenarioResolver
                 : FormattableString.Invariant($"optimizer.learningRate: {rate} is not allowed; it must be a finite number above 0, such as 0.01."));
         }
 
-        var isAdam = kind is "adam" or "adamw";
-        return kind switch
+        // A choice that is not a kind (nesterov) brings its fixed values and starts where it says; then every setting
+        // of the kind left out takes the catalogue's default.
+        var choice = OptimizerCatalogue.Get(kind);
+        foreach (var setting in choice.Settings)
         {
-            "gd" => new OptimizerSpec { Kind = kind, LearningRate = spec.LearningRate ?? 0.01 },
-            "sgd" => new OptimizerSpec
+            spec = OptimizerCatalogue.Read(spec, setting.Field) is null ? OptimizerCatalogue.With(spec, setting.Field, setting.Default) : spec;
+        }
+
+        foreach (var (field, value) in choice.Fixed ?? new Dictionary<string, object>(StringComparer.Ordinal))
+        {
+            spec = OptimizerCatalogue.With(spec, field, value);
+        }
+
+        var resolved = new OptimizerSpec { Kind = choice.Kind };
+        foreach (var setting in OptimizerCatalogue.Get(choice.Kind).Settings)
+        {
+            var value = OptimizerCatalogue.Read(spec, setting.Field) ?? setting.Default;
+            if (setting.Choices is { } choices)
             {
-                Kind = kind,
-                LearningRate = spec.LearningRate ?? 0.01,
-                Momentum = spec.Momentum ?? 0,
-                Dampening = spec.Dampening ?? 0,
-                Nesterov = spec.Nesterov ?? false,
-                WeightDecay = spec.WeightDecay ?? 0,
-                MomentumForm = Choose(spec.MomentumForm ?? "pytorch", "optimizer.momentumForm", ["pytorch", "ema", "scaled"]),
-            },
-            _ when isAdam => new OptimizerSpec
-            {
-                Kind = kind,
-                LearningRate = spec.LearningRate ?? 0.001,
-                Beta1 = spec.Beta1 ?? 0.9,
-                Beta2 = spec.Beta2 ?? 0.999,
-                Epsilon = spec.Epsilon ?? 1e-8,
-                WeightDecay = spec.WeightDecay ?? (kind == "adamw" ? 0.01 : 0),
-                Amsgrad = spec.Amsgrad ?? false,
-            },
-            "adagrad" => new OptimizerSpec
-            {
-                Kind = kind,
-                LearningRate = spec.LearningRate ?? 0.01,
-                LrDecay = spec.LrDecay ?? 0,
-                InitialAccumulator = spec.InitialAccumulator ?? 0,
-                Epsilon = spec.Epsilon ?? 1e-10,
-                WeightDecay = spec.WeightDecay ?? 0,
-            },
-            _ => new OptimizerSpec
-            {
-                Kind = kind,
-                LearningRate = spec.LearningRate ?? 0.01,
-                Alpha = spec.Alpha ?? 0.99,
-                Epsilon = spec.Epsilon ?? 1e-8,
-                Momentum = spec.Momentum ?? 0,
-                Centered = spec.Centered ?? false,
-                WeightDecay = spec.WeightDecay ?? 0,
-            },
-        };
+                value = Choose((string)value, $"optimizer.{setting.Field}", choices);
+            }
+
+            resolved = OptimizerCatalogue.With(resolved, setting.Field, value);
+        }
+
+        return resolved;
     }
 
     private static OptimizerSettings CreateOptimizer(OptimizerSpec s) => s.Kind switch

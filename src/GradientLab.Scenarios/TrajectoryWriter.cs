@@ -47,13 +47,13 @@ public static class TrajectoryWriter
 
         output.WriteLine();
         var final = run.Current;
-        output.WriteLine(string.Create(Invariant, $"Final after {final.Step} steps: {Assignments(names, final.Parameters)}, cost J = {Readable(final.Loss)}"));
+        output.WriteLine(string.Create(Invariant, $"Final after {final.Step} steps: {Assignments(names, final.Parameters)}, cost J = {RunPresentation.Number(final.Loss)}"));
         if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
         {
             output.WriteLine($"In the original feature units: {Assignments(names, scaling.ToOriginalUnits([.. final.Parameters]))}");
         }
 
-        output.WriteLine($"Stopped: {StopReasonName(run.StopReason!.Value)}. {Explain(run)}");
+        output.WriteLine(RunPresentation.StopSentence(run));
     }
 
     /// <summary>One CSV row per reported step: step, epoch, loss, learning_rate, grad_* and the parameters, numbers round-trip exact.</summary>
@@ -156,7 +156,7 @@ public static class TrajectoryWriter
         json.WriteNumber("step", final.Step);
         WriteArray(json, "parameters", final.Parameters);
         WriteNumber(json, "loss", final.Loss);
-        json.WriteString("stopReason", StopReasonName(run.StopReason!.Value));
+        json.WriteString("stopReason", RunPresentation.StopReasonName(run.StopReason!.Value));
         if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
         {
             WriteArray(json, "parametersInOriginalUnits", scaling.ToOriginalUnits([.. final.Parameters]));
@@ -166,36 +166,11 @@ public static class TrajectoryWriter
         json.WriteEndObject();
     }
 
-    /// <summary>The stop reason as the formats spell it: <c>max-steps</c>, <c>converged</c> or <c>diverged</c>.</summary>
-    public static string StopReasonName(StopReason reason) => reason switch
-    {
-        StopReason.MaxSteps => "max-steps",
-        StopReason.Converged => "converged",
-        _ => "diverged",
-    };
-
     private static string Csv(string text) =>
         text.IndexOfAny([',', '"', '\n']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string Explain(DescentRun run)
-    {
-        var final = run.Current;
-        var stop = run.Settings.Stop;
-        return run.StopReason switch
-        {
-            StopReason.Converged => string.Create(Invariant, $"The gradient norm {Readable(final.GradientNorm)} reached the tolerance {Readable(stop.GradientTolerance)} at step {final.Step}."),
-            StopReason.Diverged when !double.IsFinite(final.Loss) || final.Parameters.Any(p => !double.IsFinite(p)) =>
-                string.Create(Invariant, $"At step {final.Step} the cost or a parameter stopped being a finite number: the steps grew without bound. Try a smaller learning rate."),
-            StopReason.Diverged => string.Create(Invariant, $"At step {final.Step} the cost {Readable(final.Loss)} passed {Readable(stop.DivergenceFactor)} × its starting value {Readable(run.Trajectory[0].Loss)}: each step overshoots further. Try a smaller learning rate."),
-            _ => string.Create(Invariant, $"The step budget of {run.Settings.MaxSteps} was used up; the gradient norm is {Readable(final.GradientNorm)}."),
-        };
-    }
-
     private static string Assignments(IReadOnlyList<string> names, IReadOnlyList<double> values) =>
-        string.Join(", ", names.Select((name, i) => $"{name} = {Readable(values[i])}"));
-
-    /// <summary>Six significant digits, for sentences.</summary>
-    private static string Readable(double value) => value.ToString("G6", Invariant).Replace("E", "e", StringComparison.Ordinal);
+        string.Join(", ", names.Select((name, i) => $"{name} = {RunPresentation.Number(values[i])}"));
 
     /// <summary>Scientific with four decimals, for aligned columns.</summary>
     private static string Scientific(double value) => double.IsFinite(value) ? value.ToString("0.0000e+00", Invariant) : Number(value);

@@ -21,7 +21,7 @@ public sealed class ErrorPathTests
 
     [Fact]
     public void AnUnknownOptimizer_ListsTheOptimizers() =>
-        Gradlab.Fails("run", "course-lab", "--optimizer", "adamax").Error.ShouldContain("optimizer.kind: 'adamax' is not one of gd, sgd, adam");
+        Gradlab.Fails("run", "course-lab", "--optimizer", "adamax").Error.ShouldContain("optimizer.kind: 'adamax' is not one of gd, sgd, nesterov, adam");
 
     [Fact]
     public void MomentumOnAdam_SaysItDoesNotApply() =>

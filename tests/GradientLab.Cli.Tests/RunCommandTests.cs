@@ -75,8 +75,9 @@ public sealed class RunCommandTests
         var result = Gradlab.Run("run", "alpha-too-large");
         result.ExitCode.ShouldBe(0);
         result.Output.ShouldContain("∂J/∂w");
-        result.Output.ShouldContain("Stopped: diverged. At step 13 the cost");
-        result.Output.ShouldContain("Try a smaller learning rate");
+        // The sentence the web's status line says too (RunPresentation.StopSentence).
+        result.Output.ShouldContain("Diverged at step 13: the cost rose from");
+        result.Output.ShouldContain("try a smaller one");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class ScenarioResolverTests
     [Fact]
     public void AnUnknownKind_ListsTheKinds() =>
         ErrorOf(new Scenario { Objective = Booth, Optimizer = new OptimizerSpec { Kind = "adm" } })
-            .ShouldBe("optimizer.kind: 'adm' is not one of gd, sgd, adam, adamw, adagrad, rmsprop.");
+            .ShouldBe("optimizer.kind: 'adm' is not one of gd, sgd, nesterov, adam, adamw, adagrad, rmsprop.");
 
     [Fact]
     public void AnInvalidHyperparameter_NamesTheValue() =>

@@ -166,13 +166,7 @@ public sealed class LiveSession
             var finite = double.IsFinite(current.Loss) && current.Parameters.All(double.IsFinite);
             if (AtEnd)
             {
-                return StopReason switch
-                {
-                    StopReason.Diverged when !finite => Say($"Diverged at step {current.Step}: the cost or a parameter is no longer a finite number — each step overshot further until the numbers overflowed. The learning rate is too large; try a smaller one."),
-                    StopReason.Diverged => Say($"Diverged at step {current.Step}: the cost rose from {F(start.Loss)} to {F(current.Loss)}, more than {F(Resolved.Settings.Stop.DivergenceFactor)} × its start, and the parameters are heading to infinity. The learning rate is too large; try a smaller one."),
-                    StopReason.Converged => Say($"Converged at step {current.Step}: the gradient's length {F(current.GradientNorm)} is within the tolerance {F(Resolved.Settings.Stop.GradientTolerance)}; the cost is {F(current.Loss)}."),
-                    _ => Say($"Stopped after the budget of {current.Step} steps: the cost fell from {F(start.Loss)} to {F(current.Loss)} and the gradient's length is still {F(current.GradientNorm)}."),
-                };
+                return RunPresentation.StopSentence(StopReason, start, current, Resolved.Settings.Stop);
             }
 
             if (Cursor == 0)
@@ -339,7 +333,7 @@ public sealed class LiveSession
     };
 
     /// <summary>A number as the page shows it: six significant digits, invariant culture.</summary>
-    public static string F(double value) => double.IsNaN(value) ? "not a number" : double.IsInfinity(value) ? (value > 0 ? "∞" : "−∞") : NiceNumbers.Significant(value);
+    public static string F(double value) => RunPresentation.Number(value);
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -54,7 +54,7 @@ public static class LiveLinks
     public static IReadOnlyList<string> Datasets { get; } = ["portland", "portland-raw", "housing-tiny", "line", "parabola"];
 
     /// <summary>The optimizer menu: the engine's kinds, with Nesterov as its own entry (SGD with Nesterov momentum).</summary>
-    public static IReadOnlyList<string> Optimizers { get; } = ["gd", "sgd", "nesterov", "adam", "adamw", "adagrad", "rmsprop"];
+    public static IReadOnlyList<string> Optimizers => OptimizerCatalogue.Keys;
 
     private static readonly string[] BatchKinds = ["full", "mini", "stochastic"];
     private static readonly string[] UpdateKinds = ["simultaneous", "sequential"];
@@ -98,21 +98,11 @@ public static class LiveLinks
     public static string OptimizerChoice(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return scenario.Optimizer is { Kind: "sgd", Nesterov: true } ? "nesterov" : scenario.Optimizer?.Kind ?? "gd";
+        return OptimizerCatalogue.ChoiceOf(scenario.Optimizer)?.Key ?? scenario.Optimizer?.Kind ?? "gd";
     }
 
     /// <summary>A new optimizer of the menu's <paramref name="choice"/>, keeping the learning rate (momentum methods start at μ = 0.9).</summary>
-    public static OptimizerSpec NewOptimizer(string choice, double? learningRate)
-    {
-        var kind = choice == "nesterov" ? "sgd" : choice;
-        return new OptimizerSpec
-        {
-            Kind = kind,
-            LearningRate = learningRate,
-            Momentum = kind is "sgd" ? 0.9 : null,
-            Nesterov = choice == "nesterov" ? true : null,
-        };
-    }
+    public static OptimizerSpec NewOptimizer(string choice, double? learningRate) => OptimizerCatalogue.Get(choice).NewSpec(learningRate);
 
     /// <summary>The uploaded data as compact CSV (<c>x,y</c> header, numbers round-trip exact), as links carry and check it.</summary>
     public static string CompactCsv(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -12,20 +12,8 @@ namespace GradientLab.Web.State;
 /// <param name="CssClass">Its colour.</param>
 public sealed record Racer(string Key, OptimizerSpec Optimizer, string CssClass)
 {
-    /// <summary>The legend's text: the optimizer and its settings.</summary>
-    public string Label => Key switch
-    {
-        "gd" => $"GD α={F(Optimizer.LearningRate)}",
-        "momentum" => $"momentum α={F(Optimizer.LearningRate)} μ={F(Optimizer.Momentum)}",
-        "nesterov" => $"Nesterov α={F(Optimizer.LearningRate)} μ={F(Optimizer.Momentum)}",
-        "adagrad" => $"AdaGrad α={F(Optimizer.LearningRate)}",
-        "rmsprop" => $"RMSprop α={F(Optimizer.LearningRate)}",
-        "adam" => $"Adam α={F(Optimizer.LearningRate)}" + (Optimizer.WeightDecay is > 0 ? $" L2 λ={F(Optimizer.WeightDecay)}" : ""),
-        "adamw" => $"AdamW α={F(Optimizer.LearningRate)} λ={F(Optimizer.WeightDecay ?? 0.01)}",
-        _ => Key,
-    };
-
-    private static string F(double? value) => value is { } v ? NiceNumbers.Significant(v, 3) : "default";
+    /// <summary>The legend's text: the optimizer and its settings (<see cref="OptimizerChoice.Label"/>).</summary>
+    public string Label => OptimizerCatalogue.ChoiceOf(Optimizer)?.Label(Optimizer) ?? Key;
 }
 
 /// <summary>A surface the race can run on: its function, a window to draw and a classic start.</summary>
@@ -53,13 +41,13 @@ public sealed class RaceSession
     /// <summary>Every optimizer the race offers, with settings that make a fair start on most surfaces.</summary>
     public static IReadOnlyList<Racer> AllRacers { get; } =
     [
-        new("gd", new OptimizerSpec { Kind = "gd", LearningRate = 0.001 }, "gl-r1"),
-        new("momentum", new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9 }, "gl-r2"),
-        new("nesterov", new OptimizerSpec { Kind = "sgd", LearningRate = 0.001, Momentum = 0.9, Nesterov = true }, "gl-r3"),
-        new("adagrad", new OptimizerSpec { Kind = "adagrad", LearningRate = 0.5 }, "gl-r4"),
-        new("rmsprop", new OptimizerSpec { Kind = "rmsprop", LearningRate = 0.01 }, "gl-r5"),
-        new("adam", new OptimizerSpec { Kind = "adam", LearningRate = 0.02 }, "gl-r6"),
-        new("adamw", new OptimizerSpec { Kind = "adamw", LearningRate = 0.02 }, "gl-r7"),
+        new("gd", OptimizerCatalogue.Get("gd").NewSpec(0.001), "gl-r1"),
+        new("momentum", OptimizerCatalogue.Get("sgd").NewSpec(0.001), "gl-r2"),
+        new("nesterov", OptimizerCatalogue.Get("nesterov").NewSpec(0.001), "gl-r3"),
+        new("adagrad", OptimizerCatalogue.Get("adagrad").NewSpec(0.5), "gl-r4"),
+        new("rmsprop", OptimizerCatalogue.Get("rmsprop").NewSpec(0.01), "gl-r5"),
+        new("adam", OptimizerCatalogue.Get("adam").NewSpec(0.02), "gl-r6"),
+        new("adamw", OptimizerCatalogue.Get("adamw").NewSpec(0.02), "gl-r7"),
     ];
 
     private readonly List<(Racer Racer, ResolvedScenario Scenario, DescentRun Run)> _runs = [];

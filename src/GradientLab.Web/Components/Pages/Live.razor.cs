@@ -105,7 +105,7 @@ public sealed partial class Live
     [SupplyParameterFromQuery(Name = "step")]
     public string? StepQuery { get; set; }
 
-    private double LearningRate => _scenario.Optimizer?.LearningRate ?? 0.01;
+    private double LearningRate => OptimizerCatalogue.LearningRateOf(_scenario.Optimizer);
 
     private string Log10Rate => Invariant(Math.Log10(Math.Max(LearningRate, 1e-6)));
 
@@ -789,17 +789,7 @@ public sealed partial class Live
         _ => "portland",
     };
 
-    private static string OptimizerLabel(string kind) => kind switch
-    {
-        "gd" => "gradient descent",
-        "sgd" => "momentum (SGD)",
-        "nesterov" => "Nesterov momentum",
-        "adam" => "Adam",
-        "adamw" => "AdamW",
-        "adagrad" => "AdaGrad",
-        "rmsprop" => "RMSprop",
-        _ => kind,
-    };
+    private static string OptimizerLabel(string kind) => OptimizerCatalogue.DisplayName(kind);
 
     private static string Number(double value) => double.IsFinite(value) ? NiceNumbers.Significant(value) : LiveSession.F(value);
 
