@@ -64,9 +64,14 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page at <paramref name="path"/>, waited on until the lab runs in the browser and the page is interactive.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800)
+    /// <param name="path">The address after the site's root.</param>
+    /// <param name="width">The viewport's width.</param>
+    /// <param name="height">The viewport's height.</param>
+    /// <param name="watch">Called with the page before it opens the address (to listen to its console, say).</param>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 800, Action<IPage>? watch = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        watch?.Invoke(page);
         await page.GotoAsync(BaseUrl + path);
         await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 60_000, State = WaitForSelectorState.Attached });
         await page.WaitForSelectorAsync("[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000, State = WaitForSelectorState.Attached });

@@ -179,9 +179,9 @@ public sealed class LinkQuery
     /// <exception cref="ScenarioException">Neither 0 nor 1.</exception>
     public bool? Flag(string name) => Choice(name, ["0", "1"]) is { } flag ? flag == "1" : null;
 
-    /// <summary>A comma-separated list of at most <paramref name="maxCount"/> numbers, or null when absent.</summary>
-    /// <exception cref="ScenarioException">Too many values, or one is not a number.</exception>
-    public IReadOnlyList<double>? Numbers(string name, int maxCount)
+    /// <summary>A comma-separated list of at most <paramref name="maxCount"/> numbers, each within [<paramref name="min"/>, <paramref name="max"/>], or null when absent.</summary>
+    /// <exception cref="ScenarioException">Too many values, or one is not a number, or out of range.</exception>
+    public IReadOnlyList<double>? Numbers(string name, int maxCount, double min = double.MinValue, double max = double.MaxValue)
     {
         if (this[name] is not { } text)
         {
@@ -200,6 +200,11 @@ public sealed class LinkQuery
             if (!double.TryParse(parts[i], NumberStyles.Float, Invariant, out values[i]) || !double.IsFinite(values[i]))
             {
                 throw new ScenarioException($"value {i + 1} of the parameter '{name}' is '{Shorten(parts[i])}', which is not a number: write the values like -0.1,900.");
+            }
+
+            if (values[i] < min || values[i] > max)
+            {
+                throw new ScenarioException($"value {i + 1} of the parameter '{name}' is {Format(values[i])}; each must be from {Format(min)} to {Format(max)}.");
             }
         }
 

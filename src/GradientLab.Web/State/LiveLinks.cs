@@ -44,6 +44,9 @@ public static class LiveLinks
     /// <summary>The largest step budget /live accepts (the whole run is computed when settings change).</summary>
     public const int MaxSteps = 100_000;
 
+    /// <summary>The largest size of a start value in a link (a start of 1e308 would overflow the cost at step 0).</summary>
+    public const double MaxStart = 1e6;
+
     /// <summary>Uploaded data up to this many bytes (as compact <c>x,y</c> CSV) travel in the link; larger files are named.</summary>
     public const int MaxInlineDataBytes = 2048;
 
@@ -368,7 +371,7 @@ public static class LiveLinks
             scenario = scenario with { Steps = steps };
         }
 
-        if (query.Numbers("start", 16) is { } start)
+        if (query.Numbers("start", 16, -MaxStart, MaxStart) is { } start)
         {
             scenario = scenario with { Start = start };
         }

@@ -34,7 +34,7 @@ public static class ShareLinks
         ArgumentNullException.ThrowIfNull(encoded);
         if (encoded.Length > MaxEncodedLength * 2)
         {
-            throw new ScenarioException($"the link's scenario is {encoded.Length:N0} characters long; links carry at most {MaxEncodedLength:N0}.");
+            throw new ScenarioException($"the parameter 's' (the link's scenario) is {encoded.Length:N0} characters long; links carry at most {MaxEncodedLength:N0}.");
         }
 
         byte[] bytes;
@@ -44,9 +44,16 @@ public static class ShareLinks
         }
         catch (FormatException error)
         {
-            throw new ScenarioException("the link's scenario is not valid base64url (was the address cut short when it was copied?).", error);
+            throw new ScenarioException("the parameter 's' (the link's scenario) is not valid base64url (was the address cut short when it was copied?).", error);
         }
 
-        return ScenarioJson.Parse(Encoding.UTF8.GetString(bytes));
+        try
+        {
+            return ScenarioJson.Parse(Encoding.UTF8.GetString(bytes));
+        }
+        catch (ScenarioException error)
+        {
+            throw new ScenarioException($"the parameter 's' (the link's scenario) does not hold a scenario: {error.Message}", error);
+        }
     }
 }

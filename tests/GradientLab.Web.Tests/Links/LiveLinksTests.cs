@@ -176,6 +176,8 @@ public sealed class LiveLinksTests
     [InlineData("v=two", "'v' is 'two', which is not a whole number")]
     [InlineData("v=2&step=1&step=2", "'step' appears twice")]
     [InlineData("v=2&start=1,x", "value 2 of the parameter 'start' is 'x'")]
+    [InlineData("v=2&start=1e308,1e308", "value 1 of the parameter 'start' is 1E+308; each must be from -1000000 to 1000000")]
+    [InlineData("v=2&start=0,-1000000.5", "value 2 of the parameter 'start' is -1000000.5")]
     [InlineData("v=2&file=a.csv&sha=XYZ", "'sha' is 'XYZ'; it must be 12 lowercase hex digits")]
     [InlineData("v=2&file=a.csv", "neither 'data' nor 'sha'")]
     [InlineData("v=2&file=a.csv&data=%%%", "'data' is not valid base64url")]

@@ -187,6 +187,7 @@ public sealed partial class Live
             return;
         }
 
+        _error = null; // a link that opens replaces a bad one's message
         _missingFile = link.Missing;
         _presetName = link.Preset;
         _openedView = link.View;
@@ -309,7 +310,10 @@ public sealed partial class Live
             _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX, PinView = _pinView };
             ApplyFigureSize();
             _datasetKey = DatasetKeyOf(scenario);
-            _error = null;
+            if (updateAddress)
+            {
+                _error = null; // a link's message stays until the learner changes something (the run may be ready after it is set)
+            }
             _phase = -1;
             if (_openedView is { } opened)
             {
