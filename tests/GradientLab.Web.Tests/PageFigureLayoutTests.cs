@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Optimizers;
 using GradientLab.Lessons.Runs;
 using GradientLab.Lessons.Activities;
 using GradientLab.Plotting;

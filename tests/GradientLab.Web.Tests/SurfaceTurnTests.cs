@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Optimizers;
 using System.Xml.Linq;
 using GradientLab.Web.Components.Charts;
 using GradientLab.Web.State;

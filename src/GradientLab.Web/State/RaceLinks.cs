@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Optimizers;
 using GradientLab.Scenarios;
 
 namespace GradientLab.Web.State;

@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Optimizers;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
 using GradientLab.Plotting;

@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Optimizers;
 using GradientLab.Lessons.Runs;
 using System.Globalization;
 using GradientLab.Lessons.Playback;
@@ -13,43 +14,26 @@ namespace GradientLab.Web.Components.Pages;
 /// <summary>The optimizer lab: the learning-rate dilemma, momentum against vanilla, the race, the optimizer's state and schedules.</summary>
 public sealed partial class Optimizers
 {
-    private const int MomentumIterations = 40;
-    private const int MaxDilemmaSteps = 100_000;
-
-    private readonly double[] _alphas = [0.01, 0.1, 1.1];
-    private double _threshold = 1e-3;
-    private List<(LiveSession Session, string Steps, string Verdict)> _dilemma = [];
+    private readonly double[] _alphas = [.. LearningRateDilemma.DefaultAlphas];
+    private double _threshold = LearningRateDilemma.DefaultThreshold;
+    private LearningRateDilemma _dilemma = default!;
     private Func<int, string> _dilemmaParabola = _ => "";
     private Func<int, string> _dilemmaLoss = _ => "";
 
-    private double _momentumAlpha = 0.05;
-    private double _beta = 0.5;
+    private double _momentumAlpha = MomentumComparison.DefaultAlpha;
+    private double _beta = MomentumComparison.DefaultBeta;
     private int _momentumAt = 1;
-    private LiveSession? _vanilla;
-    private LiveSession? _momentum;
-    private double _velocity;
+    private MomentumComparison? _momentumRuns;
+    private string? _momentumError;
     private Func<int, string> _momentumFigure = _ => "";
 
-    private RaceSurface _surface = RaceSession.Surfaces.First(s => s.Key == "rosenbrock");
-    private double[] _start = [-1.2, 1];
-    private int _budget = 500;
-    private string _schedule = "constant";
-    private bool _decayCompare;
-    private readonly HashSet<string> _chosen = new(StringComparer.Ordinal) { "gd", "momentum", "adam" };
-    private readonly Dictionary<string, double> _rates = RaceSession.AllRacers.ToDictionary(r => r.Key, r => r.Optimizer.LearningRate!.Value, StringComparer.Ordinal);
-    private RaceSession? _race;
+    private readonly RaceLab _lab = new();
     private bool _race3d;
     private readonly SurfaceTurn _raceTurn = new();
     private (RaceSession Race, int Width, string Svg)? _raceContours;
-    private string? _raceError;
-    private string _selected = "adam";
     private PlaybackClock? _raceClock;
 
-    /// <summary>The key of the run the state panel and the diagnosis show, which the menu shows too.</summary>
-    private string SelectedKey => SelectedRun?.Racer.Key ?? _selected;
-
-    private (Racer Racer, ResolvedScenario Scenario, DescentRun Run)? SelectedRun =>
-        _race is null || _race.Runs.Count == 0 ? null : _race.Runs.FirstOrDefault(r => r.Racer.Key == _selected) is { Racer: not null } found ? found : _race.Runs[0];
+    private RaceSession? Race => _lab.Race;
 
     /// <inheritdoc/>
     public void Dispose() => StopRace();
@@ -83,26 +67,14 @@ public sealed partial class Optimizers
         {
             var link = SettingLinks.Read(Navigation.Uri, LinkSettings, RaceLinks.Parameters);
             var query = LinkQuery.Parse(Navigation.Uri);
-            _surface = RaceSession.Surfaces.First(s => s.Key == link["surface"]);
-            _start = RaceLinks.ReadStart(query) ?? [.. _surface.Start];
-            foreach (var (key, rate) in RaceLinks.ReadRates(query))
-            {
-                _rates[key] = rate;
-            }
-
-            _chosen.Clear();
-            _chosen.UnionWith(link["racers"].Split(',', StringSplitOptions.RemoveEmptyEntries));
-            _budget = int.Parse(link["budget"], CultureInfo.InvariantCulture);
-            _schedule = link["schedule"];
-            _decayCompare = link["l2"] == "1";
+            _lab.SetRates(RaceLinks.ReadRates(query), link["racers"].Split(',', StringSplitOptions.RemoveEmptyEntries),
+                int.Parse(link["budget"], CultureInfo.InvariantCulture), link["schedule"], link["l2"] == "1", link["surface"], RaceLinks.ReadStart(query));
             _race3d = link["view"] == "3d";
         }
         catch (ScenarioException error)
         {
             _linkError = $"This link could not be opened: {error.Message} Showing the default race instead.";
         }
-
-        BuildRace();
     }
 
     private void OnRaceView3d(ChangeEventArgs e)
@@ -116,13 +88,13 @@ public sealed partial class Optimizers
     {
         var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["surface"] = _surface.Key,
-            ["racers"] = string.Join(",", _chosen),
-            ["budget"] = _budget.ToString(CultureInfo.InvariantCulture),
-            ["schedule"] = _schedule,
-            ["l2"] = _decayCompare ? "1" : "0",
+            ["surface"] = _lab.Surface.Key,
+            ["racers"] = string.Join(",", _lab.Chosen),
+            ["budget"] = _lab.Budget.ToString(CultureInfo.InvariantCulture),
+            ["schedule"] = _lab.Schedule,
+            ["l2"] = _lab.DecayCompare ? "1" : "0",
             ["view"] = _race3d ? "3d" : "contour",
-        }, LinkSettings, RaceLinks.Write(_rates, _start, _surface.Start));
+        }, LinkSettings, RaceLinks.Write(_lab.Rates, _lab.Start, _lab.Surface.Start));
         var address = LinkQuery.Address("optimizers", query, Navigation.Uri);
         if (LinkQuery.PageQuery(address) != LinkQuery.PageQuery(Navigation.Uri))
         {
@@ -130,51 +102,13 @@ public sealed partial class Optimizers
         }
     }
 
-
     private void BuildDilemma()
     {
-        _dilemma = [];
-        var series = new List<RunSeries>();
-        for (var k = 0; k < 3; k++)
-        {
-            var scenario = Presets.Get("lr-good").Scenario with { Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _alphas[k] }, Steps = 30 };
-            LiveSession session;
-            try
-            {
-                session = new LiveSession(scenario);
-            }
-            catch (ScenarioException)
-            {
-                continue;
-            }
-
-            var (steps, verdict) = StepsBelow(scenario);
-            _dilemma.Add((session, steps, verdict));
-            series.Add(new RunSeries($"α = {N(_alphas[k])}", $"gl-r{(k * 2) + 1}", session.Trajectory));
-        }
-
+        _dilemma = new LearningRateDilemma(_alphas, _threshold);
+        var series = _dilemma.Rows.Where(r => r.Session is not null)
+            .Select(r => new RunSeries($"α = {N(r.Alpha)}", $"gl-r{((r.Run - 1) * 2) + 1}", r.Session!.Trajectory)).ToList();
         _dilemmaParabola = width => OptimizerFigures.Parabola(series, 10, width: width);
         _dilemmaLoss = width => ConceptFigures.Losses(series, "dilemma-loss", "dilemma-loss-plot", "iteration", width: width);
-    }
-
-    /// <summary>Runs the scenario until its loss falls below the threshold, and says how long that took, or why it never does.</summary>
-    private (string Steps, string Verdict) StepsBelow(Scenario scenario)
-    {
-        var run = ScenarioResolver.Resolve(scenario with { Steps = MaxDilemmaSteps }).CreateRun();
-        while (run.Current.Loss >= _threshold && run.Step())
-        {
-        }
-
-        var t = run.Trajectory;
-        if (run.Current.Loss < _threshold)
-        {
-            return (run.Current.Step.ToString(CultureInfo.InvariantCulture), $"steps (J = {N(run.Current.Loss)} at step {run.Current.Step})");
-        }
-
-        var ratio = t.Count > 2 ? t[^1].Loss / t[^2].Loss : double.NaN;
-        return run.StopReason == StopReason.Diverged
-            ? ("never", $"diverges, ×{N(Math.Round(ratio, 4))} per step; stopped at step {run.Current.Step}")
-            : ("never", $"within {MaxDilemmaSteps:N0} steps: the loss stays at {N(run.Current.Loss)} (×{N(Math.Round(ratio, 4))} per step)");
     }
 
     private void SetAlpha(int index, ChangeEventArgs e)
@@ -197,14 +131,14 @@ public sealed partial class Optimizers
 
     private void BuildMomentum()
     {
-        var momentum = Presets.Get("momentum").Scenario;
         try
         {
-            _vanilla = new LiveSession(momentum with { Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _momentumAlpha }, Steps = MomentumIterations });
-            _momentum = new LiveSession(momentum with { Optimizer = new OptimizerSpec { Kind = "sgd", LearningRate = _momentumAlpha, Momentum = _beta }, Steps = MomentumIterations });
+            _momentumRuns = new MomentumComparison(_momentumAlpha, _beta);
+            _momentumError = null;
         }
-        catch (ScenarioException)
+        catch (ScenarioException error)
         {
+            _momentumError = error.Message;
             return;
         }
 
@@ -213,15 +147,11 @@ public sealed partial class Optimizers
 
     private void ShowMomentum()
     {
-        // The buffer after the update that leaves iteration t: replay the run that far.
-        var run = _momentum!.Resolved.CreateRun();
-        for (var t = 0; t <= _momentumAt && run.Step(); t++)
-        {
-        }
-
-        _velocity = run.OptimizerState.Count > 0 ? run.OptimizerState[0].Values[0] : 0;
-        var series = new List<RunSeries> { new("vanilla", "gl-r1", _vanilla!.Trajectory), new($"momentum β = {N(_beta)}", "gl-r6", _momentum.Trajectory) };
-        _momentumFigure = width => OptimizerFigures.ThetaAgainstIteration(series, series[1], _momentumAt, -_momentumAlpha * _velocity, width: width);
+        var runs = _momentumRuns!;
+        var series = new List<RunSeries> { new("vanilla", "gl-r1", runs.Vanilla.Trajectory), new($"momentum β = {N(runs.Beta)}", "gl-r6", runs.Momentum.Trajectory) };
+        var at = _momentumAt;
+        var move = runs.NextMove(at);
+        _momentumFigure = width => OptimizerFigures.ThetaAgainstIteration(series, series[1], at, move, width: width);
     }
 
     private void SetMomentum(ChangeEventArgs e, Action<double> assign)
@@ -237,121 +167,57 @@ public sealed partial class Optimizers
     {
         if (TryNumber(e, out var value))
         {
-            _momentumAt = Math.Clamp((int)value, 0, MomentumIterations - 1);
-            ShowMomentum();
+            _momentumAt = Math.Clamp((int)value, 0, MomentumComparison.Iterations - 1);
+            if (_momentumRuns is not null)
+            {
+                ShowMomentum();
+            }
         }
     }
 
-    private void BuildRace()
+    /// <summary>Stops the playback and applies a change to the race, then writes the address.</summary>
+    private void ChangeRace(Action change)
     {
         StopRace();
-        IReadOnlyList<Racer> racers = _decayCompare
-            ? [new Racer("adam", new OptimizerSpec { Kind = "adam", LearningRate = _rates["adam"], WeightDecay = 0.1 }, "gl-r6"), new Racer("adamw", new OptimizerSpec { Kind = "adamw", LearningRate = _rates["adamw"], WeightDecay = 0.1 }, "gl-r7")]
-            : [.. RaceSession.AllRacers.Where(r => _chosen.Contains(r.Key)).Select(r => r with { Optimizer = r.Optimizer with { LearningRate = _rates[r.Key] } })];
-        if (racers.Count == 0)
-        {
-            _raceError = "Choose at least one optimizer.";
-            return;
-        }
-
-        var schedule = _schedule switch
-        {
-            "step" => new ScheduleSpec { Kind = "step", StepSize = Math.Max(1, _budget / 4), Gamma = 0.5 },
-            "constant" => null,
-            _ => new ScheduleSpec { Kind = _schedule },
-        };
-        try
-        {
-            var surfaceChanged = _race?.Surface != _surface;
-            _race = new RaceSession(_surface, _start, racers, _budget, schedule, tolerance: 0.01);
-            _diagnosers.Clear();
-            if (surfaceChanged)
-            {
-                _raceContours = null;
-            }
-
-            _raceError = null;
-            // The menu, the state panel and the diagnosis describe one run: a run that really exists in this race.
-            if (!_race.Runs.Any(r => r.Racer.Key == _selected) && _race.Runs.Count > 0)
-            {
-                _selected = _race.Runs[^1].Racer.Key;
-            }
-        }
-        catch (ScenarioException error)
-        {
-            _raceError = error.Message;
-        }
-    }
-
-    private void OnSurface(ChangeEventArgs e)
-    {
-        _surface = RaceSession.Surfaces.FirstOrDefault(s => s.Key == e.Value?.ToString()) ?? _surface;
-        _start = [.. _surface.Start];
-        _raceContours = null;
-        BuildRace();
+        change();
         UpdateAddress();
     }
+
+    private void OnSurface(ChangeEventArgs e) => ChangeRace(() => _lab.SetSurface(e.Value?.ToString() ?? ""));
 
     private void OnBudget(ChangeEventArgs e)
     {
         if (TryNumber(e, out var value))
         {
-            _budget = Math.Clamp((int)value, 1, 20_000);
-            BuildRace();
-            UpdateAddress();
+            ChangeRace(() => _lab.SetBudget((int)value));
         }
     }
 
-    private void OnSchedule(ChangeEventArgs e)
-    {
-        _schedule = e.Value?.ToString() ?? "constant";
-        BuildRace();
-        UpdateAddress();
-    }
+    private void OnSchedule(ChangeEventArgs e) => ChangeRace(() => _lab.SetSchedule(e.Value?.ToString() ?? "constant"));
 
-    private void OnDecayCompare(ChangeEventArgs e)
-    {
-        _decayCompare = e.Value is true;
-        BuildRace();
-        UpdateAddress();
-    }
+    private void OnDecayCompare(ChangeEventArgs e) => ChangeRace(() => _lab.SetDecayCompare(e.Value is true));
 
-    private void ToggleRacer(string key, ChangeEventArgs e)
-    {
-        if (e.Value is true)
-        {
-            _chosen.Add(key);
-        }
-        else
-        {
-            _chosen.Remove(key);
-        }
-
-        BuildRace();
-        UpdateAddress();
-    }
+    private void ToggleRacer(string key, ChangeEventArgs e) => ChangeRace(() => _lab.Choose(key, e.Value is true));
 
     private void SetRate(string key, ChangeEventArgs e)
     {
         if (TryNumber(e, out var value))
         {
-            _rates[key] = value;
-            BuildRace();
-            UpdateAddress();
+            ChangeRace(() => _lab.SetRate(key, value));
         }
     }
 
     /// <summary>The race surface's contours at this width, drawn once per surface and width (the start does not change them).</summary>
     private string RaceContours(int width)
     {
-        if (_race is null)
+        if (Race is null)
         {
             return "";
         }
 
-        if (_raceContours is not { } kept || kept.Width != width || !ReferenceEquals(kept.Race.Surface, _race.Surface))
+        if (_raceContours is not { } kept || kept.Width != width || !ReferenceEquals(kept.Race.Surface, Race.Surface))
         {
-            _raceContours = kept = (_race, width, OptimizerFigures.RaceContours(_race, width));
+            _raceContours = kept = (Race, width, OptimizerFigures.RaceContours(Race, width));
         }
 
         return kept.Svg;
@@ -359,21 +225,23 @@ public sealed partial class Optimizers
 
     private void OnRaceClick(MouseEventArgs e, int width)
     {
-        if (_race is not null && OptimizerFigures.RacePointAt(_race, e.OffsetX, e.OffsetY, width) is { } point)
+        if (Race is not null && OptimizerFigures.RacePointAt(Race, e.OffsetX, e.OffsetY, width) is { } point)
         {
-            _start = [Round(point.X), Round(point.Y)];
-            BuildRace();
-            UpdateAddress();
+            ChangeRace(() => _lab.SetStart([Round(point.X), Round(point.Y)]));
         }
     }
 
     private void RaceStep()
     {
         StopRace();
-        _race?.Step();
+        Race?.Step();
     }
 
-    private void RaceReset() => BuildRace();
+    private void RaceReset()
+    {
+        StopRace();
+        _lab.Build();
+    }
 
     /// <summary>The race's speeds: the teacher chooses how long it lasts (the playback clock ticks at most 60 times a second).</summary>
     private static readonly int[] RaceSpeeds = [10, 30, 100, 300, 1000, 3000];
@@ -382,7 +250,7 @@ public sealed partial class Optimizers
 
     private void OnRaceSpeed(ChangeEventArgs e)
     {
-        _raceSpeed = int.TryParse(e.Value?.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var speed) && RaceSpeeds.Contains(speed) ? speed : 300;
+        _raceSpeed = int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var speed) && RaceSpeeds.Contains(speed) ? speed : 300;
         _raceClock?.ChangeSpeed(_raceSpeed);
     }
 
@@ -396,14 +264,14 @@ public sealed partial class Optimizers
             return;
         }
 
-        if (_race is null)
+        if (Race is null)
         {
             return;
         }
 
-        if (_race.Finished)
+        if (Race.Finished)
         {
-            BuildRace();
+            _lab.Build();
         }
 
         _raceClock ??= new PlaybackClock(InvokeAsync, Time);
@@ -412,7 +280,7 @@ public sealed partial class Optimizers
             var goesOn = true;
             for (var i = 0; i < steps && goesOn; i++)
             {
-                goesOn = _race is not null && _race.Step();
+                goesOn = Race is not null && Race.Step();
             }
 
             StateHasChanged();
@@ -422,62 +290,18 @@ public sealed partial class Optimizers
 
     private void StopRace() => _raceClock?.Pause();
 
-    private readonly Dictionary<ResolvedScenario, ScenarioDiagnoser> _diagnosers = new(ReferenceEqualityComparer.Instance);
-
-    private DiagnosisReport Diagnose((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
+    private void ApplyAdvice()
     {
-        if (!_diagnosers.TryGetValue(selected.Scenario, out var diagnoser))
+        if (_lab.ApplyAdvice())
         {
-            diagnoser = new ScenarioDiagnoser(selected.Scenario);
-            _diagnosers[selected.Scenario] = diagnoser;
-        }
-
-        return diagnoser.Diagnose(selected.Run.Trajectory, selected.Run.StopReason);
-    }
-
-    private void ApplyAdvice((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
-    {
-        if (Diagnose(selected).Diagnosis.SuggestedLearningRate is { } rate)
-        {
-            _rates[selected.Racer.Key] = rate;
-            BuildRace();
             UpdateAddress();
         }
     }
 
-    private static IReadOnlyList<double>? EffectiveStep((Racer Racer, ResolvedScenario Scenario, DescentRun Run) selected)
-    {
-        var state = selected.Run.OptimizerState.ToDictionary(s => s.Name, s => s.Values, StringComparer.Ordinal);
-        if (!state.TryGetValue("firstMomentCorrected", out var m) || !state.TryGetValue("secondMomentCorrected", out var v) || selected.Run.Current.Step == 0)
-        {
-            return null;
-        }
-
-        var rate = selected.Run.Trajectory[^2].LearningRate ?? 0;
-        var epsilon = selected.Scenario.Scenario.Optimizer?.Epsilon ?? 1e-8;
-        var denominator = state.TryGetValue("maxSecondMomentCorrected", out var max) ? max : v;
-        return [.. m.Select((value, i) => rate * value / (Math.Sqrt(denominator[i]) + epsilon))];
-    }
-
-    private static string StateLabel(string name) => name switch
-    {
-        "velocity" => "velocity (momentum buffer)",
-        "firstMoment" => "m, first moment",
-        "secondMoment" => "v, second moment",
-        "firstMomentCorrected" => "m̂ = m/(1 − β1ᵗ)",
-        "secondMomentCorrected" => "v̂ = v/(1 − β2ᵗ)",
-        "maxSecondMomentCorrected" => "max v̂ (AMSGrad)",
-        "squaredGradientSum" => "Σ g², accumulated squared gradient",
-        "squareAverage" => "average of g²",
-        "gradientAverage" => "average of g",
-        "momentumBuffer" => "momentum buffer",
-        _ => name,
-    };
-
     private static bool TryNumber(ChangeEventArgs e, out double value) =>
         double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    private static string N(double value) => LiveSession.F(value);
+    private static string N(double value) => RunPresentation.Number(value);
 
     private static string I(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -4,7 +4,7 @@ using GradientLab.Core.Optimizers;
 using GradientLab.Plotting;
 using GradientLab.Scenarios;
 
-namespace GradientLab.Web.State;
+namespace GradientLab.Lessons.Optimizers;
 
 /// <summary>One optimizer in a race: its settings and how it is drawn.</summary>
 /// <param name="Key">Its name in the page (<c>adam</c>, <c>nesterov</c>, …), used in test ids.</param>
