@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Diagnostics;
+using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
 
 namespace GradientLab.Scenarios;
@@ -67,16 +68,23 @@ public static class BatchSizeStudy
             clock.Stop();
             var best = resolved.Settings.Objective.Value([.. resolved.KnownMinimum()!]);
             var trajectory = run.Trajectory;
-            var rises = 0;
-            for (var i = 1; i < trajectory.Count; i++)
-            {
-                rises += trajectory[i].Loss > trajectory[i - 1].Loss ? 1 : 0;
-            }
-
-            runs.Add(new BatchSizeRun(size, trajectory.Count - 1, trajectory[^1].Loss, trajectory[^1].Loss - best, rises, clock.Elapsed));
+            runs.Add(new BatchSizeRun(size, trajectory.Count - 1, trajectory[^1].Loss, trajectory[^1].Loss - best, Rises(trajectory), clock.Elapsed));
         }
 
         return runs;
+    }
+
+    /// <summary>How many updates raised the full-data cost: the jitter of small batches, counted.</summary>
+    public static int Rises(IReadOnlyList<StepRecord> trajectory)
+    {
+        ArgumentNullException.ThrowIfNull(trajectory);
+        var rises = 0;
+        for (var i = 1; i < trajectory.Count; i++)
+        {
+            rises += trajectory[i].Loss > trajectory[i - 1].Loss ? 1 : 0;
+        }
+
+        return rises;
     }
 
     /// <summary>What the runs show, in words, with their numbers.</summary>

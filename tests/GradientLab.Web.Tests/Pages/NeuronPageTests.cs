@@ -37,4 +37,60 @@ public sealed class NeuronPageTests : PageContext
 
         page.WaitForAssertion(() => Iteration(page).ShouldBe(5));
     }
+
+    private static string Text(IRenderedComponent<Neuron> page, string id) => page.Find($"[data-testid={id}]").TextContent.Trim();
+
+    [Fact]
+    public void Next_previous_and_reset_move_the_iteration_and_the_numbers_follow()
+    {
+        var page = Render<Neuron>();
+        var wNext = Text(page, "w-next");
+        page.Find("[data-testid=next]").Click();
+        Iteration(page).ShouldBe(1);
+        Text(page, "w").ShouldBe(wNext);
+        page.Find("[data-testid=next]").Click();
+        page.Find("[data-testid=previous]").Click();
+        Iteration(page).ShouldBe(1);
+        page.Find("[data-testid=reset]").Click();
+        Iteration(page).ShouldBe(0);
+        Text(page, "w").ShouldBe("0.5");
+    }
+
+    [Fact]
+    public void A_preset_loads_its_numbers_and_its_hint()
+    {
+        var page = Render<Neuron>();
+        page.Find("[data-testid=scenario]").Change("neuron-overprediction");
+        page.Find("[data-testid=y]").GetAttribute("value").ShouldBe("0");
+        page.Find("[data-testid=hint]").TextContent.ShouldContain("is positive (the loss rises as w grows) → w decreases.");
+    }
+
+    [Fact]
+    public void A_bad_value_is_named_and_nothing_changes()
+    {
+        var page = Render<Neuron>();
+        var z = Text(page, "z");
+        page.Find("[data-testid=x]").Change("abc");
+        Text(page, "error").ShouldBe("'abc' is not a number; nothing was changed.");
+        Text(page, "z").ShouldBe(z);
+    }
+
+    [Fact]
+    public void A_new_input_becomes_custom_and_changes_z()
+    {
+        var page = Render<Neuron>();
+        page.Find("[data-testid=x]").Change("4");
+        Text(page, "z").ShouldBe("2"); // z = w·x + b = 0.5 × 4 + 0
+        page.Find("[data-testid=scenario]").GetAttribute("value").ShouldBe("custom");
+    }
+
+    [Fact]
+    public void Training_b_updates_b_too()
+    {
+        var page = Render<Neuron>();
+        Text(page, "b-next").ShouldBe("0");
+        page.Find("[data-testid=train-bias]").Change(true);
+        Text(page, "bias-note").ShouldBe("Both w and b are updated at every iteration.");
+        Text(page, "b-next").ShouldNotBe("0");
+    }
 }

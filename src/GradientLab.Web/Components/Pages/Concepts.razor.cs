@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Concepts;
 using GradientLab.Lessons.Runs;
 using System.Globalization;
 using System.Text;
@@ -43,26 +44,9 @@ public sealed partial class Concepts
     private LiveSession? _experimentBase;
     private Func<int, string> _experimentFigure = _ => "";
 
-    private double RuleNext => _theta - (_ruleAlpha * 2 * _theta);
+    private UpdateRule Rule => new(_theta, _ruleAlpha);
 
-    private string RuleSentence
-    {
-        get
-        {
-            var factor = 1 - (2 * _ruleAlpha);
-            return Math.Abs(factor) < 1
-                ? string.Create(CultureInfo.InvariantCulture, $"Each step multiplies θ by 1 − 2α = {N(factor)}: |{N(factor)}| < 1, so θ shrinks towards the minimum at 0{(factor < 0 ? ", flipping sides each time" : "")}.")
-                : string.Create(CultureInfo.InvariantCulture, $"Each step multiplies θ by 1 − 2α = {N(factor)}: |{N(factor)}| ≥ 1, so θ never settles — α is too large for this curve (it must stay below 1).");
-        }
-    }
-
-    private string ExperimentLesson => Experiments.FirstOrDefault(e => e.Key == _experiment).Lesson + (_experimentSession is { } s && _experimentBase is { } b && _experiment != "base"
-        ? string.Create(CultureInfo.InvariantCulture, $" Final cost {N(s.Trajectory[^1].Loss)} after {s.Trajectory[^1].Epoch} epochs; the base run ends at {N(b.Trajectory[^1].Loss)}.")
-            + (_experiment.StartsWith("batch", StringComparison.Ordinal) ? string.Create(CultureInfo.InvariantCulture, $" The full-data cost rose on {Rises(s.Trajectory)} of its {s.LastStep} updates.") : "")
-        : "");
-
-    /// <summary>How many updates raised the full-data cost: the jitter of small batches, counted.</summary>
-    private static int Rises(IReadOnlyList<StepRecord> trajectory) => Enumerable.Range(1, Math.Max(0, trajectory.Count - 1)).Count(i => trajectory[i].Loss > trajectory[i - 1].Loss);
+    private string ExperimentLesson => ExperimentSummary.Sentence(_experiment, Experiments.FirstOrDefault(e => e.Key == _experiment).Lesson, _experimentSession, _experimentBase);
 
     /// <summary>What the address keeps of this page: the experiment chosen.</summary>
     private static readonly LinkSetting[] LinkSettings = [new("experiment", "base", [.. Experiments.Select(e => e.Key)])];

@@ -1,8 +1,7 @@
 using GradientLab.Lessons.Runs;
 using System.Globalization;
 using GradientLab.Lessons.Playback;
-using GradientLab.Core.Objectives;
-using GradientLab.Plotting;
+using GradientLab.Lessons.Neuron;
 using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
 using GradientLab.Web.State;
@@ -13,7 +12,6 @@ namespace GradientLab.Web.Components.Pages;
 /// <summary>The chain-rule stepper: one sigmoid neuron, every factor of every update.</summary>
 public sealed partial class Neuron
 {
-    private const int Iterations = 60;
     private string _preset = NeuronLinks.DefaultPreset;
     private string _base = NeuronLinks.DefaultPreset;
     private string? _loadedQuery;
@@ -24,7 +22,7 @@ public sealed partial class Neuron
     private double _alpha;
     private int _speed = 2;
     private LiveSession? _session;
-    private NeuronTrace? _trace;
+    private NeuronStep? _step;
     private Func<int, string> _lossFigure = _ => "";
     private Func<int, string> _sigmoidFigure = _ => "";
     private string _behaviour = "";
@@ -88,17 +86,14 @@ public sealed partial class Neuron
     }
 
 
+    private NeuronSettings Settings => new(_x, _y, _w0, _b0, _alpha, _trainBias);
+
     private void LoadPreset(string name)
     {
-        var scenario = Presets.Get(name).Scenario;
+        var settings = NeuronSettings.FromPreset(name);
         _preset = name;
         _base = name;
-        _x = scenario.Objective!.Data!.X![0][0];
-        _y = scenario.Objective.Data.Y![0];
-        _w0 = scenario.Start![0];
-        _b0 = scenario.Start[1];
-        _alpha = scenario.Optimizer!.LearningRate!.Value;
-        _trainBias = scenario.Freeze is not ["b"];
+        (_x, _y, _w0, _b0, _alpha, _trainBias) = (settings.X, settings.Y, settings.W, settings.B, settings.Alpha, settings.TrainBias);
         Rebuild();
     }
 
@@ -107,17 +102,9 @@ public sealed partial class Neuron
         StopAuto();
         try
         {
-            _session = new LiveSession(new Scenario
-            {
-                Name = _preset,
-                Objective = new ObjectiveSpec { Kind = "sigmoid-neuron", Loss = "squared-error", Data = new DataSpec { X = [[_x]], Y = [_y] } },
-                Start = [_w0, _b0],
-                Optimizer = new OptimizerSpec { Kind = "gd", LearningRate = _alpha },
-                Freeze = _trainBias ? null : ["b"],
-                Steps = Iterations,
-            });
+            _session = new LiveSession(Settings.Scenario(_preset));
             _error = null;
-            _behaviour = Behaviour(_session);
+            _behaviour = NeuronStep.Behaviour(_session);
             Show();
             if (updateAddress)
             {
@@ -132,44 +119,10 @@ public sealed partial class Neuron
 
     private void Show()
     {
-        var session = _session!;
-        var w = session.Current.Parameters[0];
-        var b = session.Current.Parameters[1];
-        _trace = SigmoidNeuron.Trace(w, b, _x, _y);
-        var ws = session.Trajectory.Select(p => p.Parameters[0]).Where(double.IsFinite).ToArray();
-        var next = session.AtEnd ? w : session.Trajectory[session.Cursor + 1].Parameters[0];
-        _lossFigure = width => NeuronFigures.LossCurve(w, b, _x, _y, next, ws.Min(), ws.Max(), width: width, showNext: !_predicting);
-        _sigmoidFigure = width => NeuronFigures.Sigmoid(_trace.Z, _trace.Prediction, _y, width: width);
-    }
-
-    /// <summary>What the whole run does, said honestly: converges, settles into a cycle, or wanders.</summary>
-    private static string Behaviour(LiveSession session)
-    {
-        var w = session.Trajectory.Select(p => p.Parameters[0]).ToArray();
-        var losses = session.Trajectory.Select(p => p.Loss).ToArray();
-        if (w.Length < 6)
-        {
-            return "";
-        }
-
-        var last = w.Length - 1;
-        if (Math.Abs(w[last] - w[last - 2]) < 1e-6 && Math.Abs(w[last] - w[last - 1]) > 1e-3)
-        {
-            return $"Over {last} iterations w neither converges nor blows up: it settles into a two-step cycle, jumping between {NiceNumbers.Significant(w[last - 1], 4)} and {NiceNumbers.Significant(w[last], 4)}, because each step overshoots the minimum by as much as the last.";
-        }
-
-        var alternating = Lesson.AlternatingChanges(w);
-        var settled = Enumerable.Range(1, last).FirstOrDefault(k => Enumerable.Range(k, last - k + 1).All(j => Math.Abs(w[j] - w[j - 1]) < 1e-3));
-        if (alternating >= 6 && settled > 0)
-        {
-            var flips = alternating >= last - 1 ? "at every iteration" : $"at each of the first {alternating} iterations";
-            return $"w overshoots the optimum again and again: ∂L/∂w flips sign {flips}, so w jumps from one side of w* ≈ {NiceNumbers.Significant(w[last], 4)} to the other. The swings shrink, |Δw| stays below 0.001 from iteration {settled}, and the run converges.";
-        }
-
-        var falling = losses.Zip(losses.Skip(1)).All(pair => pair.Second <= pair.First + 1e-15);
-        return falling
-            ? $"Over {last} iterations the loss falls every time, from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}."
-            : $"Over {last} iterations the loss goes up and down (from {NiceNumbers.Significant(losses[0], 4)} to {NiceNumbers.Significant(losses[last], 4)}): the steps overshoot.";
+        var step = new NeuronStep(_session!, Settings);
+        _step = step;
+        _lossFigure = width => NeuronFigures.LossCurve(step.W, step.B, _x, _y, step.WShownNext, step.WMin, step.WMax, width: width, showNext: !_predicting);
+        _sigmoidFigure = width => NeuronFigures.Sigmoid(step.Trace.Z, step.Trace.Prediction, _y, width: width);
     }
 
     private void OnTrainBias(ChangeEventArgs e)
@@ -189,9 +142,9 @@ public sealed partial class Neuron
 
     private void Set(ChangeEventArgs e, Action<double> assign)
     {
-        if (!double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!NeuronSettings.TryParse(e.Value?.ToString(), out var value, out var error))
         {
-            _error = $"'{e.Value}' is not a number; nothing was changed.";
+            _error = error;
             return;
         }
 
