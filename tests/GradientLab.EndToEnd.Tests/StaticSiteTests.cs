@@ -57,6 +57,17 @@ public sealed partial class StaticSiteTests(WebAppFixture web)
     }
 
     [Fact]
+    public async Task TheLongestLinkTheLabAccepts_ReachesThePage()
+    {
+        // LinkQuery.MaxLength in the web lab: a link carries at most 16,384 characters after its '?'.
+        const int longestQuery = 16_384;
+        using var http = new HttpClient();
+        var response = await http.GetAsync(web.BaseUrl + "/live?s=" + new string('A', longestQuery - 2));
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("<div id=\"app\">");
+    }
+
+    [Fact]
     public async Task AfterAFirstVisit_TheLabOpensOffline()
     {
         await using var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions { ServiceWorkers = ServiceWorkerPolicy.Allow });

@@ -18,6 +18,9 @@ namespace GradientLab.Cli.Lab;
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
+    /// <summary>The longest request line served: room for the longest share link (16,384 characters of query) and its path.</summary>
+    public const int MaxRequestLineBytes = 20 * 1024;
+
     private readonly WebApplication _app;
 
     private StaticSiteServer(WebApplication app, Uri address)
@@ -65,6 +68,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder, WebRootPath = folder });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://{host}:{port}");
+        // A share link may carry up to 16,384 characters after its '?' (LinkQuery.MaxLength in the web lab); Kestrel's
+        // default request line of 8 KB would refuse the longer ones before the page could read them.
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         var app = builder.Build();
         var files = new PhysicalFileProvider(folder);
         var types = ContentTypes();
