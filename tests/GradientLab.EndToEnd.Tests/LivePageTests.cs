@@ -38,12 +38,14 @@ public sealed class LivePageTests(WebAppFixture web)
     {
         var page = await web.OpenAsync("/live");
         await page.GetByTestId("play").ClickAsync();
-        await page.WaitForTimeoutAsync(1000);
+        // Playing: wait until the run has visibly moved on (a condition, not a time).
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=step-count]')?.textContent) >= 5");
         await page.GetByTestId("play").ClickAsync();
         await Assertions.Expect(page.GetByTestId("play")).ToContainTextAsync("Play"); // the pause has rendered
         var paused = await StepCountAsync(page);
         paused.ShouldBeGreaterThan(0);
-        await page.WaitForTimeoutAsync(500);
+        // Paused: let the browser draw 30 frames (playback would have moved on in two), then the count is unchanged.
+        await page.EvaluateAsync("() => new Promise(done => { let frames = 0; const next = () => ++frames >= 30 ? done() : requestAnimationFrame(next); requestAnimationFrame(next); })");
         (await StepCountAsync(page)).ShouldBe(paused);
         (await page.GetByTestId("play").InnerTextAsync()).ShouldContain("Play");
 

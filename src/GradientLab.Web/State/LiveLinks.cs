@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Runs;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -65,7 +66,7 @@ public static class LiveLinks
     private static readonly string[] LossScales = ["auto", "linear", "log"];
 
     /// <summary>The scenario's parameters, in the order they are applied (the data first, the optimizer before its rate).</summary>
-    private static readonly string[] ScenarioParameters = ["file", "data", "sha", "dataset", "scale", "opt", "alpha", "momentum", "batch", "size", "seed", "update", "steps", "start"];
+    private static readonly string[] ScenarioParameters = ["file", "data", "sha", "dataset", "scale", "opt", "alpha", "momentum", "batch", "size", "seed", "update", "steps", "start", "freeze"];
 
     private static readonly string[] ViewParameters = ["step", "view", "loss", "pin", "x"];
 
@@ -279,6 +280,7 @@ public static class LiveLinks
             ["update"] = scenario.Update ?? "simultaneous",
             ["steps"] = (scenario.Steps ?? ScenarioResolver.DefaultSteps).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["start"] = scenario.Start is { } start ? LinkQuery.Format(start) : null,
+            ["freeze"] = LiveSettings.InterceptFrozen(scenario) ? "b" : null,
         };
     }
 
@@ -329,6 +331,11 @@ public static class LiveLinks
         if (query.Flag("scale") is { } scale)
         {
             scenario = scenario with { Objective = (scenario.Objective ?? new ObjectiveSpec()) with { ScaleFeatures = scale ? true : (scenario.Objective?.ScaleFeatures is null ? null : false) } };
+        }
+
+        if (query.Choice("freeze", ["b"]) is not null)
+        {
+            scenario = LiveSettings.WithFrozenIntercept(scenario, freeze: true);
         }
 
         if (query.Choice("opt", Optimizers) is { } choice)

@@ -101,6 +101,8 @@ window.gradientLab = {
   async copy(text) {
     try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
   },
+  // Whether the learner asked for less motion (the live page then lights a step's phases at once).
+  reducedMotion() { return window.matchMedia('(prefers-reduced-motion: reduce)').matches; },
   unbindKeys(binding) { try { if (binding) binding.dispose(); } catch { /* the page is going anyway */ } },
   // Says that the lab is interactive: the browser tests (and anyone scripting the page) wait for this attribute.
   markInteractive() {

@@ -28,6 +28,7 @@ public sealed class LiveLinksTests
         ["full-again"] = s => s with { Batch = new BatchSpec { Kind = "full" } },
         ["unscaled"] = s => s with { Objective = s.Objective! with { ScaleFeatures = false } },
         ["start"] = s => s with { Start = [1.5, -2e-7] },
+        ["freeze-b"] = s => s with { Freeze = ["b"] },
         ["dataset-line"] = s => s with { Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "half-mse", ScaleFeatures = true, Data = LiveLinks.DatasetSpec("line") }, Start = [0, 0] },
         ["dataset-raw"] = s => s with { Objective = new ObjectiveSpec { Kind = "linear-regression", Loss = "half-mse", ScaleFeatures = null, Data = LiveLinks.DatasetSpec("portland-raw") }, Start = [0, 0], Optimizer = s.Optimizer! with { LearningRate = 3e-7 } },
         ["uploaded"] = s => s with
@@ -63,6 +64,7 @@ public sealed class LiveLinksTests
     {
         LiveLinks.Query(Demo, new LiveView()).ShouldBe("v=2&preset=housing-live-demo");
         LiveLinks.Query(Changes["alpha"](Demo), new LiveView()).ShouldBe("v=2&preset=housing-live-demo&alpha=0.30000000000000004");
+        LiveLinks.Query(Changes["freeze-b"](Demo), new LiveView()).ShouldBe("v=2&preset=housing-live-demo&freeze=b");
         LiveLinks.Query(Changes["nesterov"](Demo), new LiveView()).ShouldBe("v=2&preset=housing-live-demo&opt=nesterov&alpha=0.05&momentum=0.9");
         LiveLinks.Query(Changes["start"](Demo), new LiveView()).ShouldBe("v=2&preset=housing-live-demo&start=1.5,-2E-07");
         LiveLinks.Query(Presets.Get("course-lab").Scenario with { Steps = 20 }, new LiveView()).ShouldBe("v=2&preset=course-lab&steps=20");

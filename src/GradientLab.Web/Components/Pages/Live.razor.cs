@@ -33,17 +33,9 @@ public sealed partial class Live
 
     private const string CustomPreset = LiveLinks.Custom;
     private static readonly IReadOnlyList<string> LivePresets = LiveLinks.Presets;
-    private static readonly int[] Speeds = [1, 2, 5, 10, 30, 60, 100, 200, 0];
-    private static readonly string[] LoopPhases = ["1 · predict f(x) = w·x + b", "2 · cost J(w, b)", "3 · gradients ∂J/∂w, ∂J/∂b", "4 · update w, b ← w, b − α·∇J", "5 · repeat"];
-
-    private static readonly (string Key, string Label)[] Datasets =
-    [
-        ("portland", "Portland houses: size (1000 sq ft) → price ($1000s)"),
-        ("portland-raw", "Portland houses: size (sq ft) → price ($1000s)"),
-        ("housing-tiny", "two houses (course lab)"),
-        ("line", "five points on y = 2x + 1"),
-        ("parabola", "y = x² (not a line)"),
-    ];
+    private static readonly IReadOnlyList<int> Speeds = LiveSettings.Speeds;
+    private static readonly IReadOnlyList<string> LoopPhases = LiveSettings.LoopPhases;
+    private static readonly IReadOnlyList<(string Key, string Label)> Datasets = LiveSettings.Datasets;
 
     private Scenario _scenario = Presets.Get("housing-live-demo").Scenario;
     private string _presetName = "housing-live-demo";
@@ -52,7 +44,7 @@ public sealed partial class Live
     private RunFigures? _figures;
     private string? _error;
     private string? _linkNote;
-    private int _speed = 30;
+    private int _speed = LiveSettings.DefaultSpeed;
     private int _phase = -1;
     private string _lossScale = "auto";
     private bool _pinView;
@@ -75,6 +67,7 @@ public sealed partial class Live
     private bool _downloadFailed;
     private bool _ready;
     private bool _predicting;
+    private bool _reducedMotion;
 
     private CsvTable? _uploaded;
     private string? _uploadName;
@@ -107,27 +100,19 @@ public sealed partial class Live
 
     private double LearningRate => OptimizerCatalogue.LearningRateOf(_scenario.Optimizer);
 
-    private string Log10Rate => Invariant(Math.Log10(Math.Max(LearningRate, 1e-6)));
+    private string Log10Rate => LiveSettings.SliderPosition(LearningRate);
 
     private IReadOnlyList<double> StartValues => _session?.Resolved.Scenario.Start ?? _scenario.Start ?? [0, 0];
 
-    private string LoopExplanation => _phase switch
-    {
-        0 => "Predict: the current line gives every house a price.",
-        1 => "Cost: the average squared error of those predictions.",
-        2 => "Gradients: how the cost changes if w or b moves a little — both measured before anything moves.",
-        3 => "Update: step each parameter against its gradient, scaled by α.",
-        4 => "Repeat from the new line.",
-        _ => "Step once to see the phases of one update light up in turn.",
-    };
+    private string LoopExplanation => LiveSettings.LoopExplanation(_phase);
 
     /// <summary>The width a figure gets on this screen, from app.js, and in presenting mode the height that reaches the
     /// screen's bottom (0 otherwise): the figures are laid out again for them.</summary>
     [JSInvokable]
     public void OnFigureWidth(int width, int fitHeight)
     {
-        _figureWidth = Math.Clamp(width, 240, 2400);
-        _fitHeight = Math.Clamp(fitHeight, 0, 900);
+        _figureWidth = width;
+        _fitHeight = fitHeight;
         ApplyFigureSize();
         StateHasChanged();
     }
@@ -136,9 +121,7 @@ public sealed partial class Live
     {
         if (_figures is not null)
         {
-            // Presenting, the figures reach the screen's bottom (no taller than their width allows for a readable shape).
-            _figures.ViewSize = (_figureWidth, (int)Math.Round(Math.Clamp(Math.Max(_figureWidth * 0.78, Math.Min(_fitHeight, _figureWidth * 1.3)), 260, 900)));
-            _figures.LossSize = (_figureWidth, (int)Math.Round(Math.Clamp(Math.Max(_figureWidth * 0.6, Math.Min(_fitHeight, _figureWidth * 1.3)), 220, 900)));
+            (_figures.ViewSize, _figures.LossSize) = LiveSettings.FigureSizes(_figureWidth, _fitHeight);
         }
     }
 
@@ -220,6 +203,15 @@ public sealed partial class Live
             catch (JSException)
             {
                 // Without it the figures keep their default width.
+            }
+
+            try
+            {
+                _reducedMotion = await JS.InvokeAsync<bool>("gradientLab.reducedMotion");
+            }
+            catch (JSException)
+            {
+                // Unknown: the phases animate.
             }
 
             _ready = true;
@@ -309,7 +301,7 @@ public sealed partial class Live
             _session = session;
             _figures = new RunFigures(session.Resolved, session.Trajectory) { PredictionX = _predictionX, PinView = _pinView };
             ApplyFigureSize();
-            _datasetKey = DatasetKeyOf(scenario);
+            _datasetKey = LiveSettings.DatasetKeyOf(scenario);
             if (updateAddress)
             {
                 _error = null; // a link's message stays until the learner changes something (the run may be ready after it is set)
@@ -357,6 +349,18 @@ public sealed partial class Live
         }
 
         StateHasChanged();
+    }
+
+    private void Change(SettingChange change)
+    {
+        if (change.Scenario is { } next)
+        {
+            Change(_ => next);
+        }
+        else
+        {
+            _error = change.Error;
+        }
     }
 
     private void Change(Func<Scenario, Scenario> change)
@@ -417,28 +421,13 @@ public sealed partial class Live
         });
     }
 
-    private void OnRateSlider(ChangeEventArgs e)
-    {
-        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var log))
-        {
-            var rate = double.Parse(Math.Pow(10, log).ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-            Change(s => s with { Optimizer = (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } });
-        }
-    }
+    private void OnRateSlider(ChangeEventArgs e) => WithNumber(e, "learning rate", log =>
+        Change(s => LiveSettings.WithLearningRate(s, LiveSettings.RateFromSlider(log))));
 
     private void OnRateBox(ChangeEventArgs e) => WithNumber(e, "learning rate", rate =>
-        Change(s => s with { Optimizer = (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } }));
+        Change(s => LiveSettings.WithLearningRate(s, rate)));
 
-    private void OnSteps(ChangeEventArgs e) => WithNumber(e, "steps budget", steps =>
-    {
-        if (steps != Math.Floor(steps) || steps < 1 || steps > MaxLiveSteps)
-        {
-            _error = $"Steps budget: {Invariant(steps)} is not a whole number from 1 to {MaxLiveSteps:N0}.";
-            return;
-        }
-
-        Change(s => s with { Steps = (int)steps });
-    });
+    private void OnSteps(ChangeEventArgs e) => WithNumber(e, "steps budget", steps => Change(LiveSettings.WithSteps(_scenario, steps, MaxLiveSteps)));
 
     private static IReadOnlyList<string> OptimizerChoices => LiveLinks.Optimizers;
 
@@ -451,46 +440,25 @@ public sealed partial class Live
     }
 
     private void OnMomentum(ChangeEventArgs e) => WithNumber(e, "momentum", momentum =>
-        Change(s => s with { Optimizer = s.Optimizer! with { Momentum = momentum } }));
+        Change(s => LiveSettings.WithMomentum(s, momentum)));
 
-    private void OnBatchKind(ChangeEventArgs e)
-    {
-        var kind = e.Value?.ToString() ?? "full";
-        Change(s => s with
-        {
-            Batch = kind switch
-            {
-                "mini" => new BatchSpec { Kind = "mini", Size = Math.Max(1, (_session?.Resolved.Data?.SampleCount ?? 8) / 4), Seed = 42 },
-                "stochastic" => new BatchSpec { Kind = "stochastic", Seed = 42 },
-                _ => new BatchSpec { Kind = "full" },
-            },
-        });
-    }
+    private void OnBatchKind(ChangeEventArgs e) =>
+        Change(s => LiveSettings.WithBatchKind(s, e.Value?.ToString() ?? "full", _session?.Resolved.Data?.SampleCount ?? 8));
 
-    private void OnBatchSize(ChangeEventArgs e) => WithNumber(e, "batch size", size =>
-        Change(s => s with { Batch = s.Batch! with { Size = (int)size } }));
+    private void OnBatchSize(ChangeEventArgs e) => WithNumber(e, "batch size", size => Change(LiveSettings.WithBatchSize(_scenario, size)));
 
-    private void OnSeed(ChangeEventArgs e) => WithNumber(e, "seed", seed =>
-        Change(s => s with { Batch = s.Batch! with { Seed = (int)seed } }));
+    private void OnSeed(ChangeEventArgs e) => WithNumber(e, "seed", seed => Change(LiveSettings.WithSeed(_scenario, seed)));
 
-    private void OnUpdate(ChangeEventArgs e) => Change(s => s with { Update = e.Value?.ToString() });
+    private void OnUpdate(ChangeEventArgs e) => Change(s => LiveSettings.WithUpdate(s, e.Value?.ToString()));
 
-    private void OnScale(ChangeEventArgs e)
-    {
-        var scale = e.Value is true;
-        Change(s => s with
-        {
-            Objective = s.Objective! with { ScaleFeatures = scale },
-            Start = scale ? [0, 0] : s.Start,
-        });
-    }
+    private void OnScale(ChangeEventArgs e) => Change(s => LiveSettings.WithScaling(s, e.Value is true));
+
+    private bool InterceptFrozen => LiveSettings.InterceptFrozen(_scenario);
+
+    private void OnFreezeIntercept(ChangeEventArgs e) => Change(s => LiveSettings.WithFrozenIntercept(s, e.Value is true));
 
     private void OnStart(int index, ChangeEventArgs e) => WithNumber(e, $"start {ParameterName(index)}", value =>
-    {
-        var start = StartValues.ToArray();
-        start[index] = value;
-        Change(s => s with { Start = start });
-    });
+        Change(s => LiveSettings.WithStart(s, StartValues, index, value)));
 
     private void OnPredictionX(ChangeEventArgs e) => WithNumber(e, "prediction x", value =>
     {
@@ -534,7 +502,7 @@ public sealed partial class Live
     {
         if (_figures?.ContourPointAt(e.OffsetX, e.OffsetY, _session?.Cursor ?? 0) is { } point)
         {
-            Change(s => s with { Start = [Round(point.X), Round(point.Y)] });
+            Change(s => LiveSettings.WithStartAt(s, point.X, point.Y));
         }
     }
 
@@ -546,24 +514,13 @@ public sealed partial class Live
             return;
         }
 
-        Change(s => s with
-        {
-            Optimizer = advice.SuggestedLearningRate is { } rate ? (s.Optimizer ?? new OptimizerSpec { Kind = "gd" }) with { LearningRate = rate } : s.Optimizer,
-            Objective = advice.SuggestScaling ? s.Objective! with { ScaleFeatures = true } : s.Objective,
-            Start = advice.SuggestScaling ? null : s.Start,
-            Update = advice.SuggestSimultaneous ? "simultaneous" : s.Update,
-        });
+        Change(s => LiveSettings.WithAdvice(s, advice));
     }
 
     private void OnSpeed(ChangeEventArgs e) => SetSpeed(int.Parse(e.Value?.ToString() ?? "30", CultureInfo.InvariantCulture));
 
     /// <summary>The next speed up or down the menu (+ and − on the keyboard); "to the end" is not reached by keys.</summary>
-    private void ChangeSpeed(int direction)
-    {
-        var finite = Speeds.Where(s => s > 0).ToArray();
-        var index = Array.IndexOf(finite, _speed);
-        SetSpeed(finite[Math.Clamp((index < 0 ? finite.Length - 1 : index) + direction, 0, finite.Length - 1)]);
-    }
+    private void ChangeSpeed(int direction) => SetSpeed(LiveSettings.NextSpeed(_speed, direction));
 
     private void SetSpeed(int speed)
     {
@@ -649,12 +606,16 @@ public sealed partial class Live
 
         UpdateAddress();
 
-        // Light the phases of the update just made, one after another.
-        for (var phase = 0; phase < LoopPhases.Length; phase++)
+        // Light the phases of the update just made, one after another on the page's clock (with reduced motion: only
+        // the update, at once).
+        foreach (var phase in LiveSettings.StepPhases(_reducedMotion))
         {
             _phase = phase;
             StateHasChanged();
-            await Task.Delay(70);
+            if (!_reducedMotion)
+            {
+                await Task.Delay(LiveSettings.PhaseDuration, Time);
+            }
         }
     }
 
@@ -689,10 +650,10 @@ public sealed partial class Live
             await using var stream = file.OpenReadStream(MaxUploadBytes);
             using var reader = new StreamReader(stream);
             var table = CsvTable.Parse(await reader.ReadToEndAsync(), file.Name, new CsvLimits(MaxCharacters: MaxUploadBytes, MaxRows: MaxUploadRows));
-            var numeric = table.NumericColumns();
-            if (numeric.Count < 2)
+            var (numeric, columnsError) = LiveSettings.UploadColumns(table, file.Name);
+            if (columnsError is not null)
             {
-                _uploadError = $"{file.Name} needs at least two columns of numbers (an x and a y); its numeric columns are: {(numeric.Count == 0 ? "none" : string.Join(", ", numeric))}.";
+                _uploadError = columnsError;
                 return;
             }
 
@@ -734,21 +695,9 @@ public sealed partial class Live
 
         try
         {
-            var x = _uploaded.NumericColumn(_uploadX);
-            var y = _uploaded.NumericColumn(_uploadY);
+            var next = LiveSettings.WithUpload(_scenario, _uploaded, _uploadName ?? "upload.csv", _uploadX, _uploadY);
             _predictionX = double.NaN;
-            Change(s => s with
-            {
-                Name = _uploadName,
-                Objective = new ObjectiveSpec
-                {
-                    Kind = "linear-regression",
-                    Loss = "half-mse",
-                    ScaleFeatures = s.Objective?.ScaleFeatures,
-                    Data = new DataSpec { X = [.. x.Select(v => (IReadOnlyList<double>)[v])], Y = y },
-                },
-                Start = [0, 0],
-            });
+            Change(_ => next);
             _datasetKey = "upload";
         }
         catch (ScenarioException error)
@@ -772,10 +721,9 @@ public sealed partial class Live
 
     private void WithNumber(ChangeEventArgs e, string what, Action<double> use)
     {
-        var text = e.Value?.ToString();
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!LiveSettings.TryNumber(e.Value?.ToString(), what, out var value, out var error))
         {
-            _error = $"The {what} '{text}' is not a number; the run is unchanged.";
+            _error = error;
             return;
         }
 
@@ -784,20 +732,9 @@ public sealed partial class Live
 
     private string ParameterName(int index) => _session?.ParameterNames.ElementAtOrDefault(index) ?? (index == 0 ? "w" : "b");
 
-    private static string DatasetKeyOf(Scenario scenario) => scenario.Objective?.Data switch
-    {
-        { Builtin: "portland-housing", Features: [.., "size_sqft"] } => "portland-raw",
-        { Builtin: "portland-housing" } => "portland",
-        { Builtin: { } name } => name,
-        { X: not null } => "upload",
-        _ => "portland",
-    };
-
     private static string OptimizerLabel(string kind) => OptimizerCatalogue.DisplayName(kind);
 
-    private static string Number(double value) => double.IsFinite(value) ? NiceNumbers.Significant(value) : LiveSession.F(value);
+    private static string Number(double value) => LiveSettings.Number(value);
 
-    private static string Invariant(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static double Round(double value) => double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static string Invariant(double value) => LiveSettings.Invariant(value);
 }
