@@ -70,7 +70,9 @@ public static class LiveSettings
     {
         var finite = Speeds.Where(s => s > 0).ToArray();
         var index = Array.IndexOf(finite, current);
-        return finite[Math.Clamp((index < 0 ? finite.Length - 1 : index) + direction, 0, finite.Length - 1)];
+        return index < 0
+            ? finite[^1] // from "to the end" (or an unknown speed) either key gives the fastest finite speed
+            : finite[Math.Clamp(index + direction, 0, finite.Length - 1)];
     }
 
     /// <summary>Reads a number typed by the learner; the message names <paramref name="what"/> when it is not one.</summary>

@@ -225,10 +225,11 @@ public sealed class LiveSettingsTests
     }
 
     [Fact]
-    public void Numbers_ShowFourSignificantDigits_AndInputBoxesRoundTrip()
+    public void Numbers_ShowSixSignificantDigits_AndInputBoxesRoundTrip()
     {
-        LiveSettings.Number(1234.5678).ShouldBe("1,235");
-        LiveSettings.Number(0.000123456).ShouldBe("0.0001235");
+        LiveSettings.Number(1234.5678).ShouldBe("1234.57");
+        LiveSettings.Number(0.000123456).ShouldBe("0.000123456");
+        LiveSettings.Number(double.PositiveInfinity).ShouldBe(LiveSession.F(double.PositiveInfinity));
         LiveSettings.Invariant(0.1).ShouldBe("0.1");
         LiveSettings.Invariant(double.NaN).ShouldBe("");
     }
