@@ -66,29 +66,30 @@ public sealed class LivePageTests : PageContext
         var page = Open();
         page.Find("[data-testid=step]").Click();
         page.WaitForAssertion(() => page.Find("[data-testid=phase-0]").ClassList.ShouldContain("gl-lit"));
-        Time.Advance(LiveSettings.PhaseDuration);
-        page.WaitForAssertion(() => page.Find("[data-testid=phase-1]").ClassList.ShouldContain("gl-lit"));
-        for (var i = 0; i < 3; i++)
+        page.Find("[data-testid=phase-1]").ClassList.ShouldNotContain("gl-lit");
+        for (var phase = 1; phase <= 4; phase++)
         {
+            // Each phase waits for the clock: the next one is lit only once its time has passed.
             Time.Advance(LiveSettings.PhaseDuration);
+            var lit = phase;
+            page.WaitForAssertion(() => page.Find($"[data-testid=phase-{lit}]").ClassList.ShouldContain("gl-lit"));
+            page.FindAll("[data-testid^=phase-].gl-lit").Count.ShouldBe(1);
         }
-
-        page.WaitForAssertion(() => page.Find("[data-testid=phase-4]").ClassList.ShouldContain("gl-lit"));
-        page.Find("[data-testid=phase-0]").ClassList.ShouldNotContain("gl-lit");
     }
 
     [Fact]
     public void SpeedToTheEnd_PlaysToTheLastStep_AndTheStatusSaysConverged()
     {
-        var page = Open("?preset=course-lab");
+        // `gradlab run housing-live-demo`: "Converged at step 60" (the gradient's length falls below its tolerance).
+        var page = Open("?preset=housing-live-demo");
         page.Find("[data-testid=speed]").Change("0");
         page.Find("[data-testid=play]").Click();
 
-        var last = LastStep(Presets.Get("course-lab").Scenario);
+        var last = LastStep(Presets.Get("housing-live-demo").Scenario);
         page.WaitForAssertion(() => Step(page).ShouldBe(last));
         var status = page.Find("[data-testid=status]");
         status.ClassList.ShouldContain("gl-status-converged");
-        var session = new LiveSession(Presets.Get("course-lab").Scenario);
+        var session = new LiveSession(Presets.Get("housing-live-demo").Scenario);
         session.ToEnd();
         Status(page).ShouldBe(session.Status);
     }
@@ -150,9 +151,9 @@ public sealed class LivePageTests : PageContext
     {
         var page = Open();
         page.FindAll("[data-testid=momentum]").ShouldBeEmpty();
-        page.Find("[data-testid=optimizer]").Change("momentum");
+        page.Find("[data-testid=optimizer]").Change("sgd");
         page.WaitForAssertion(() => page.Find("[data-testid=momentum]"), Patience);
-        page.Find("[data-testid=optimizer]").GetAttribute("value").ShouldBe("momentum");
+        page.Find("[data-testid=optimizer]").GetAttribute("value").ShouldBe("sgd");
         Step(page).ShouldBe(0);
     }
 

@@ -46,6 +46,7 @@ public sealed partial class Live
     private string? _linkNote;
     private int _speed = LiveSettings.DefaultSpeed;
     private int _phase = -1;
+    private CancellationTokenSource? _phaseAnimation;
     private string _lossScale = "auto";
     private bool _pinView;
     private bool _surface3d;
@@ -132,7 +133,7 @@ public sealed partial class Live
         switch (key)
         {
             case "space": await TogglePlay(); break;
-            case "right": await StepForward(); break;
+            case "right": StepForward(); break;
             case "left": StepBack(); break;
             case "r": Reset(); break;
             case "plus": ChangeSpeed(+1); break;
@@ -572,6 +573,7 @@ public sealed partial class Live
             return Task.CompletedTask;
         }
 
+        _phaseAnimation?.Cancel();
         _clock ??= NewClock();
         _clock.Play(_speed, steps =>
         {
@@ -594,9 +596,13 @@ public sealed partial class Live
         return clock;
     }
 
-    private void StopPlayback() => _clock?.Pause();
+    private void StopPlayback()
+    {
+        _clock?.Pause();
+        _phaseAnimation?.Cancel();
+    }
 
-    private async Task StepForward()
+    private void StepForward()
     {
         StopPlayback();
         if (_session is null || !_session.Advance())
@@ -605,17 +611,44 @@ public sealed partial class Live
         }
 
         UpdateAddress();
+        LightPhases();
+    }
 
-        // Light the phases of the update just made, one after another on the page's clock (with reduced motion: only
-        // the update, at once).
-        foreach (var phase in LiveSettings.StepPhases(_reducedMotion))
+    /// <summary>
+    /// Lights the phases of the update just made, one after another on the page's clock (with reduced motion: only the
+    /// update, at once). The event that made the step does not wait for them; a new step, a step back or playing ends them.
+    /// </summary>
+    private void LightPhases()
+    {
+        var phases = LiveSettings.StepPhases(_reducedMotion);
+        _phase = phases[0];
+        if (phases.Count > 1)
         {
-            _phase = phase;
-            StateHasChanged();
-            if (!_reducedMotion)
+            var animation = _phaseAnimation = new CancellationTokenSource();
+            _ = AnimatePhases(phases, animation.Token);
+        }
+    }
+
+    private async Task AnimatePhases(IReadOnlyList<int> phases, CancellationToken token)
+    {
+        try
+        {
+            foreach (var phase in phases.Skip(1))
             {
-                await Task.Delay(LiveSettings.PhaseDuration, Time);
+                await Task.Delay(LiveSettings.PhaseDuration, Time, token);
+                await InvokeAsync(() =>
+                {
+                    if (!token.IsCancellationRequested)
+                    {
+                        _phase = phase;
+                        StateHasChanged();
+                    }
+                });
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // A new step, a step back, a reset or playing took over the loop's lights.
         }
     }
 
