@@ -24,8 +24,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-# The everyday suite skips what is slow (tests marked Category=Full); --full runs everything (what CI runs).
-filter=(--filter "Category!=Full")
+# The everyday suite: every unit and component test, and of the browser tests only the journeys (Category=Journey: one
+# per page and the cross-page links); it skips what is slow (Category=Full). --full runs everything (what CI runs).
+filter=(--filter "Category!=Full&(Category=Journey|FullyQualifiedName!~GradientLab.EndToEnd.Tests)")
 args=()
 for arg in "$@"; do
   if [ "$arg" = "--full" ]; then filter=(); else args+=("$arg"); fi

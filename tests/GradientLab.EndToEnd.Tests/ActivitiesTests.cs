@@ -29,6 +29,7 @@ public sealed class ActivitiesTests(WebAppFixture web)
         Assertions.Expect(activity).ToHaveAttributeAsync("data-status", status);
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task Quiz_AllRight_CompletesIt_AndCountsOnThePage()
     {
         var quiz = Catalog.Get<QuizActivity>("concepts.training-loop-quiz");

@@ -9,6 +9,7 @@ public sealed class ConceptsPageTests(WebAppFixture web)
 {
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task TheUpdateRule_OnThetaSquared_GivesTheReferenceSteps()
     {
         var page = await web.OpenAsync("/concepts");

@@ -8,6 +8,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
 {
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task TheLiveDemo_DiagnosesTooLargeARate_AndApplyingTheAdviceFixesIt()
     {
         var page = await web.OpenAsync("/live?preset=course-lab");
@@ -40,6 +41,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
     [InlineData("saddle-point", "saddle")]
     [InlineData("plateau", "plateau")]
     [InlineData("sequential-update", "converged")]
+    [Trait("Category", "Journey")]
     public async Task EachFailure_GetsItsVerdict(string failure, string verdict)
     {
         var page = await web.OpenAsync("/failures");
@@ -84,6 +86,7 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
 public sealed class FailureLinkTests(WebAppFixture web)
 {
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task ThePlateauLink_OpensTheSaturatedNeuron()
     {
         var page = await web.OpenAsync("/failures");

@@ -34,6 +34,7 @@ public sealed class LivePageTests(WebAppFixture web)
     }
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task Play_Advances_Pause_Stops_StepBack_And_Reset()
     {
         var page = await web.OpenAsync("/live");
@@ -97,6 +98,7 @@ public sealed class LivePageTests(WebAppFixture web)
     }
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task TheHomePage_LinksTheLab_WithAPreview()
     {
         var page = await web.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });

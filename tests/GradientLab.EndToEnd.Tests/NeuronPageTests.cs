@@ -45,6 +45,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
     [InlineData("neuron-oscillation")]
     [InlineData("neuron-cycle")]
     [InlineData("plateau")]
+    [Trait("Category", "Journey")]
     public async Task SteppingThrough_ShowsTheEnginesNumbersAtEveryIteration(string preset)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");

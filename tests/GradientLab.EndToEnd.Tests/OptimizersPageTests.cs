@@ -44,6 +44,7 @@ public sealed class OptimizersPageTests(WebAppFixture web)
     }
 
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task ARace_OfAdamAgainstGd_OnRosenbrock_AdvancesBoth()
     {
         var page = await web.OpenAsync("/optimizers");

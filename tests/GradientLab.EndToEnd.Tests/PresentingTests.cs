@@ -7,6 +7,7 @@ namespace GradientLab.EndToEnd.Tests;
 public sealed class PresentingTests(WebAppFixture web)
 {
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task P_presents_the_live_demo_with_only_its_views_and_playback_and_Escape_restores_the_page()
     {
         var page = await web.OpenAsync("/live", 1920, 1080);

@@ -10,6 +10,7 @@ namespace GradientLab.EndToEnd.Tests;
 public sealed class ShareLinkTests(WebAppFixture web)
 {
     [Fact]
+    [Trait("Category", "Journey")]
     public async Task Live_SettingsAndStep_SurviveAReload_AsAShortLink()
     {
         var page = await web.OpenAsync("/live");

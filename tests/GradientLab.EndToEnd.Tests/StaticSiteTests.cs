@@ -28,6 +28,7 @@ public sealed partial class StaticSiteTests(WebAppFixture web)
 
     [Theory]
     [MemberData(nameof(Pages))]
+    [Trait("Category", "Journey")]
     public async Task EveryPage_BecomesInteractive_UnderThePolicy_WithoutAViolation(string path)
     {
         var page = await web.Browser.NewPageAsync();
