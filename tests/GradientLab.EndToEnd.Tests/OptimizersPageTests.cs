@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
 using GradientLab.Core.Optimizers;
@@ -63,7 +64,7 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         adam.Current.Loss.ShouldBeLessThan(24.2);
 
         await page.GetByTestId("race-play").ClickAsync();
-        await page.WaitForTimeoutAsync(500);
+        await Assertions.Expect(page.GetByTestId("race-step-count")).Not.ToHaveTextAsync(new Regex("^[0-3]$")); // the race plays on past step 3
         await page.GetByTestId("race-play").ClickAsync();
         await Assertions.Expect(page.GetByTestId("race-play")).ToContainTextAsync("Play");
         (await page.NumberAsync("race-step-count")).ShouldBeGreaterThan(3);
