@@ -123,4 +123,19 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         var adamw = await page.NumberAsync("final-loss-adamw");
         adam.ShouldNotBe(adamw);
     }
+
+    [Fact]
+    public async Task WhenAScheduleHelps_TheSectionShowsBothRunsNumbers()
+    {
+        var page = await web.OpenAsync("/optimizers");
+        var helps = new GradientLab.Lessons.Optimizers.ScheduleHelps();
+        await Assertions.Expect(page.GetByTestId("schedule-helps-plot")).ToBeVisibleAsync();
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-final-constant"), helps.Constant.FinalLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-final-decay"), helps.Decay.FinalLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-tail-constant"), helps.Constant.TailMeanLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-tail-decay"), helps.Decay.TailMeanLoss);
+        (await page.NumberAsync("schedule-tail-decay")).ShouldBeLessThan(await page.NumberAsync("schedule-tail-constant"));
+        await page.GetByTestId("schedule-live-decay").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("live?v=2&preset=stochastic-decay", StringComparison.Ordinal));
+    }
 }
