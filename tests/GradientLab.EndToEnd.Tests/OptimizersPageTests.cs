@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
 using GradientLab.Core.Optimizers;
@@ -64,7 +65,7 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         adam.Current.Loss.ShouldBeLessThan(24.2);
 
         await page.GetByTestId("race-play").ClickAsync();
-        await page.WaitForTimeoutAsync(500);
+        await Assertions.Expect(page.GetByTestId("race-step-count")).Not.ToHaveTextAsync(new Regex("^[0-3]$")); // the race plays on past step 3
         await page.GetByTestId("race-play").ClickAsync();
         await Assertions.Expect(page.GetByTestId("race-play")).ToContainTextAsync("Play");
         (await page.NumberAsync("race-step-count")).ShouldBeGreaterThan(3);
@@ -122,5 +123,20 @@ public sealed class OptimizersPageTests(WebAppFixture web)
         var adam = await page.NumberAsync("final-loss-adam");
         var adamw = await page.NumberAsync("final-loss-adamw");
         adam.ShouldNotBe(adamw);
+    }
+
+    [Fact]
+    public async Task WhenAScheduleHelps_TheSectionShowsBothRunsNumbers()
+    {
+        var page = await web.OpenAsync("/optimizers");
+        var helps = new GradientLab.Lessons.Optimizers.ScheduleHelps();
+        await Assertions.Expect(page.GetByTestId("schedule-helps-plot")).ToBeVisibleAsync();
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-final-constant"), helps.Constant.FinalLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-final-decay"), helps.Decay.FinalLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-tail-constant"), helps.Constant.TailMeanLoss);
+        PageNumbers.ShouldMatch(await page.NumberAsync("schedule-tail-decay"), helps.Decay.TailMeanLoss);
+        (await page.NumberAsync("schedule-tail-decay")).ShouldBeLessThan(await page.NumberAsync("schedule-tail-constant"));
+        await page.GetByTestId("schedule-live-decay").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("live?v=2&preset=stochastic-decay", StringComparison.Ordinal));
     }
 }

@@ -295,6 +295,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
     [InlineData("/concepts", "variants", "#figure-variants")]
     [InlineData("/optimizers", "momentum", "")]
     [InlineData("/optimizers", "race", "[data-testid=race-plot]")]
+    [InlineData("/optimizers", "schedule-helps", "[data-testid=schedule-helps-plot]")]
     public async Task Embedding_one_view_shows_that_view_only(string path, string slide, string figure)
     {
         var page = await web.OpenAsync($"{path}?embed=1&slide={slide}", 960, 640);

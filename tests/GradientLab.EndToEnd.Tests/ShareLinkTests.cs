@@ -123,6 +123,35 @@ public sealed class ShareLinkTests(WebAppFixture web)
 
     [Fact]
     [Trait("Category", "Full")]
+    public async Task Optimizers_TheDilemmaAndTheMomentumSettings_SurviveAReload()
+    {
+        var page = await web.OpenAsync("/optimizers");
+        await page.GetByTestId("lr-alpha-2").FillAsync("0.3");
+        await page.GetByTestId("lr-alpha-2").PressAsync("Tab");
+        await page.WaitForURLAsync(url => url.Contains("v=2&alphas=0.01,0.3,1.1", StringComparison.Ordinal));
+        await page.GetByTestId("momentum-beta").FillAsync("0.9");
+        await page.GetByTestId("momentum-beta").PressAsync("Tab");
+        await page.GetByTestId("momentum-at").FillAsync("19");
+        await page.WaitForURLAsync(url => url.Contains("alphas=0.01,0.3,1.1&beta=0.9&iter=19", StringComparison.Ordinal));
+        var steps = await page.NumberAsync("lr-steps-2");
+        var theta = await page.NumberAsync("momentum-theta");
+
+        var again = await web.OpenAsync(page.Url[web.BaseUrl.Length..]);
+        (await again.GetByTestId("lr-alpha-2").InputValueAsync()).ShouldBe("0.3");
+        (await again.GetByTestId("momentum-beta").InputValueAsync()).ShouldBe("0.9");
+        (await again.GetByTestId("momentum-at").InputValueAsync()).ShouldBe("19");
+        (await again.NumberAsync("lr-steps-2")).ShouldBe(steps);
+        PageNumbers.ShouldMatch(await again.NumberAsync("momentum-theta"), theta);
+        (await again.GetByTestId("link-error").CountAsync()).ShouldBe(0);
+
+        // θ² from 4 with α = 0.3: θ shrinks ×0.4 a step, so J = 16·0.16^t falls below 1e-3 at step 6.
+        steps.ShouldBe(6);
+        await page.CloseAsync();
+        await again.CloseAsync();
+    }
+
+    [Fact]
+    [Trait("Category", "Full")]
     public async Task Optimizers_And_Concepts_KeepTheirChoices_InTheAddress()
     {
         var page = await web.OpenAsync("/optimizers?v=2&surface=himmelblau");

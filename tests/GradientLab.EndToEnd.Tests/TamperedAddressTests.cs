@@ -81,6 +81,13 @@ public sealed class TamperedAddressTests(WebAppFixture web)
         new("optimizers-schedule-2500-chars", "/optimizers?v=2&schedule=" + Junk, "'schedule'"),
         new("optimizers-surface-twice", "/optimizers?v=2&surface=himmelblau&surface=rosenbrock", "'surface'"),
         new("optimizers-embed-junk", "/optimizers?embed=yes&slide=%F0%9F%92%A5", null),
+        new("optimizers-alphas-two-values", "/optimizers?v=2&alphas=0.1,0.2", "'alphas'"),
+        new("optimizers-alphas-nan", "/optimizers?v=2&alphas=0.1,NaN,0.3", "'alphas'"),
+        new("optimizers-alphas-negative", "/optimizers?v=2&alphas=-1,0.1,1.1", null), // allowed: the dilemma's row says why α = −1 cannot run
+        new("optimizers-below-zero", "/optimizers?v=2&below=0", "'below'"),
+        new("optimizers-malpha-2500-chars", "/optimizers?v=2&malpha=" + Nines, "'malpha'"),
+        new("optimizers-beta-1e308", "/optimizers?v=2&beta=1e308", "'beta'"),
+        new("optimizers-iter-above-limit", "/optimizers?v=2&iter=40", "'iter'"),
 
         // /concepts
         new("concepts-experiment-unknown", "/concepts?experiment=nope", "'experiment'"),

@@ -18,9 +18,10 @@ public sealed class SlideDeckTests
     {
         var deck = SlideDeck.For("optimizers");
         Assert.Equal("momentum", deck.Move("dilemma", 1)!.Name);
-        Assert.Equal("race", deck.Move("race", 1)!.Name);
+        Assert.Equal("schedule-helps", deck.Move("race", 1)!.Name);
+        Assert.Equal("schedule-helps", deck.Move("schedule-helps", 1)!.Name);
         Assert.Equal("dilemma", deck.Move("dilemma", -1)!.Name);
-        Assert.Equal("2 / 3", deck.Position("momentum"));
+        Assert.Equal("2 / 4", deck.Position("momentum"));
     }
 
     [Fact]

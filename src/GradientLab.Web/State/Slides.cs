@@ -23,7 +23,8 @@ public sealed class SlideDeck
         ["optimizers"] = new(
             new("dilemma", "The learning-rate dilemma"),
             new("momentum", "Momentum against vanilla gradient descent"),
-            new("race", "The race")),
+            new("race", "The race"),
+            new("schedule-helps", "When a schedule helps")),
         ["failures"] = new(
             new("alpha-too-large", "α too high"),
             new("alpha-too-small", "α too low"),

@@ -208,4 +208,34 @@ public static class OptimizerFigures
     /// <summary>The SVG of <see cref="ScheduleFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
     public static string Schedule(DescentRun run, int budget, int current, int width = 440, int? height = null) =>
         ScheduleFigure(run, budget, current).ToSvg(width, height ?? Figure.HeightFor(width, 440, 240), new SvgOptions(TestId: "schedule-plot"));
+
+    /// <summary>
+    /// The cost above the least-squares line's, J − J*, against update for the constant and the decayed rate of
+    /// <see cref="GradientLab.Lessons.Optimizers.ScheduleHelps"/>, overlaid (log when it spans decades), the last 20 % marked.
+    /// </summary>
+    public static Figure ScheduleHelpsFigure(ScheduleHelps helps)
+    {
+        ArgumentNullException.ThrowIfNull(helps);
+        var figure = new Figure("schedule-helps", "The cost above the least-squares line's against update, constant α and cosine decay")
+        {
+            Description = $"Mean over the last 20 % of the updates: {helps.Constant.Label} J − J* = {NiceNumbers.Significant(helps.Constant.TailMeanLoss - helps.LeastSquaresCost, 3)}, "
+                + $"{helps.Decay.Label} J − J* = {NiceNumbers.Significant(helps.Decay.TailMeanLoss - helps.LeastSquaresCost, 3)}.",
+        };
+        figure.X.Title = "update (one house each)";
+        figure.Y.Title = "J − J*";
+        figure.Y.Scale = ScaleKind.Auto;
+        figure.X.Min = 0;
+        figure.X.Max = Math.Max(1, helps.Steps);
+        foreach (var (outcome, css) in new[] { (helps.Constant, "gl-r2"), (helps.Decay, "gl-r1") })
+        {
+            figure.Add(new LineSeries(outcome.Label, [.. outcome.Trajectory.Select(p => new DataPoint(p.Step, p.Loss - helps.LeastSquaresCost))]) { CssClass = css, InLegend = true });
+        }
+
+        figure.Add(new ReferenceLine("last 20 %", helps.TailStart, vertical: true) { CssClass = "gl-marker-line" });
+        return figure;
+    }
+
+    /// <summary>The SVG of <see cref="ScheduleHelpsFigure"/>, laid out <paramref name="width"/> pixels wide.</summary>
+    public static string ScheduleHelpsSvg(ScheduleHelps helps, int width = 440, int? height = null) =>
+        ScheduleHelpsFigure(helps).ToSvg(width, height ?? Figure.HeightFor(width, 440, 290), new SvgOptions(TestId: "schedule-helps-plot"));
 }

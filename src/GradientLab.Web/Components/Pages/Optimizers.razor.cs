@@ -65,17 +65,38 @@ public sealed partial class Optimizers
         BuildMomentum();
         try
         {
-            var link = SettingLinks.Read(Navigation.Uri, LinkSettings, RaceLinks.Parameters);
+            var link = SettingLinks.Read(Navigation.Uri, LinkSettings, [.. RaceLinks.Parameters, .. OptimizerLinks.Parameters]);
             var query = LinkQuery.Parse(Navigation.Uri);
+            var sections = OptimizerLinks.Read(query);
             _lab.SetRates(RaceLinks.ReadRates(query), link["racers"].Split(',', StringSplitOptions.RemoveEmptyEntries),
                 int.Parse(link["budget"], CultureInfo.InvariantCulture), link["schedule"], link["l2"] == "1", link["surface"], RaceLinks.ReadStart(query));
             _race3d = link["view"] == "3d";
+            Restore(sections);
         }
         catch (ScenarioException error)
         {
-            _linkError = $"This link could not be opened: {error.Message} Showing the default race instead.";
+            _linkError = $"This link could not be opened: {error.Message} Showing the page's defaults instead.";
         }
     }
+
+    /// <summary>Sets the dilemma's and the momentum comparison's controls from a link, and runs them.</summary>
+    private void Restore(OptimizerSections sections)
+    {
+        for (var k = 0; k < _alphas.Length; k++)
+        {
+            _alphas[k] = sections.Alphas[k];
+        }
+
+        _threshold = sections.Threshold;
+        _momentumAlpha = sections.MomentumAlpha;
+        _beta = sections.Beta;
+        _momentumAt = sections.Iteration;
+        BuildDilemma();
+        BuildMomentum();
+    }
+
+    /// <summary>What the address keeps of the first two sections.</summary>
+    private OptimizerSections Sections => new([.. _alphas], _threshold, _momentumAlpha, _beta, _momentumAt);
 
     private void OnRaceView3d(ChangeEventArgs e)
     {
@@ -83,7 +104,7 @@ public sealed partial class Optimizers
         UpdateAddress();
     }
 
-    /// <summary>Writes the race's settings into the address (replacing it).</summary>
+    /// <summary>Writes the page's settings (the race's and the first two sections') into the address (replacing it).</summary>
     private void UpdateAddress()
     {
         var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal)
@@ -94,7 +115,7 @@ public sealed partial class Optimizers
             ["schedule"] = _lab.Schedule,
             ["l2"] = _lab.DecayCompare ? "1" : "0",
             ["view"] = _race3d ? "3d" : "contour",
-        }, LinkSettings, RaceLinks.Write(_lab.Rates, _lab.Start, _lab.Surface.Start));
+        }, LinkSettings, [.. RaceLinks.Write(_lab.Rates, _lab.Start, _lab.Surface.Start), .. OptimizerLinks.Write(Sections)]);
         var address = LinkQuery.Address("optimizers", query, Navigation.Uri);
         if (LinkQuery.PageQuery(address) != LinkQuery.PageQuery(Navigation.Uri))
         {
@@ -113,19 +134,21 @@ public sealed partial class Optimizers
 
     private void SetAlpha(int index, ChangeEventArgs e)
     {
-        if (TryNumber(e, out var value))
+        if (TryNumber(e, out var value) && OptimizerLinks.Accepts(value))
         {
             _alphas[index] = value;
             BuildDilemma();
+            UpdateAddress();
         }
     }
 
     private void OnThreshold(ChangeEventArgs e)
     {
-        if (TryNumber(e, out var value) && value > 0)
+        if (TryNumber(e, out var value) && OptimizerLinks.AcceptsThreshold(value))
         {
             _threshold = value;
             BuildDilemma();
+            UpdateAddress();
         }
     }
 
@@ -156,10 +179,11 @@ public sealed partial class Optimizers
 
     private void SetMomentum(ChangeEventArgs e, Action<double> assign)
     {
-        if (TryNumber(e, out var value))
+        if (TryNumber(e, out var value) && OptimizerLinks.Accepts(value))
         {
             assign(value);
             BuildMomentum();
+            UpdateAddress();
         }
     }
 
@@ -167,11 +191,13 @@ public sealed partial class Optimizers
     {
         if (TryNumber(e, out var value))
         {
-            _momentumAt = Math.Clamp((int)value, 0, MomentumComparison.Iterations - 1);
+            _momentumAt = Math.Clamp((int)value, 0, OptimizerLinks.LastIteration);
             if (_momentumRuns is not null)
             {
                 ShowMomentum();
             }
+
+            UpdateAddress();
         }
     }
 
