@@ -16,17 +16,16 @@ public sealed partial class Concepts
 {
     private static readonly string[] Colours = ["gl-s1", "gl-s2", "gl-s3", "gl-s4"];
 
-    private double _theta = 4;
-    private double _ruleAlpha = 0.1;
+    private ConceptsState _state = new();
 
-    private UpdateOrderComparison _order = new(UpdateOrderComparison.DefaultPreset, UpdateOrderComparison.DefaultAlpha(UpdateOrderComparison.DefaultPreset), UpdateOrderComparison.DefaultSteps(UpdateOrderComparison.DefaultPreset));
+    private UpdateOrderComparison _order = default!;
     private Func<int, string> _orderFigure = _ => "";
 
-    private BatchVariantsLesson _variants = new(BatchVariantsLesson.DefaultBatchSize, BatchVariantsLesson.DefaultEpochs, BatchVariantsLesson.DefaultAlpha);
+    private BatchVariantsLesson _variants = default!;
     private Func<int, string> _variantPaths = _ => "";
     private Func<int, string> _variantLosses = _ => "";
 
-    private readonly TrainingLoopTour _tour = new();
+    private TrainingLoopTour _tour = default!;
 
     private ExperimentComparison _experiment = default!;
     private Func<int, string> _experimentFigure = _ => "";
@@ -36,10 +35,7 @@ public sealed partial class Concepts
     private Func<int, string> _bowlFigure = _ => "";
     private Func<int, string> _himmelblauFigure = _ => "";
 
-    private UpdateRule Rule => new(_theta, _ruleAlpha);
-
-    /// <summary>What the address keeps of this page: the experiment chosen.</summary>
-    private static readonly LinkSetting[] LinkSettings = [new("experiment", TrainingLoopExperiments.Base, [.. TrainingLoopExperiments.All.Select(e => e.Key)])];
+    private UpdateRule Rule => new(_state.Theta, _state.RuleAlpha);
 
     private string? _linkError;
 
@@ -49,40 +45,50 @@ public sealed partial class Concepts
     /// <inheritdoc/>
     protected override void OnInitialized()
     {
-        BuildConvexity();
-        BuildOrder();
-        BuildVariants();
-        var experiment = TrainingLoopExperiments.Base;
         try
         {
-            experiment = SettingLinks.Read(Navigation.Uri, LinkSettings)["experiment"];
+            _state = ConceptsLinks.Read(Navigation.Uri);
         }
         catch (ScenarioException error)
         {
-            _linkError = $"This link could not be opened: {error.Message} Showing the base experiment instead.";
+            _linkError = $"This link could not be opened: {error.Message} Showing the page's first settings instead.";
         }
 
-        RunExperiment(experiment, updateAddress: false);
+        BuildConvexity();
+        BuildOrder();
+        BuildVariants();
+        _tour = new TrainingLoopTour(_state.Tour, _state.Stage);
+        BuildExperiment();
     }
 
-    /// <summary>Writes the experiment chosen into the address (replacing it).</summary>
-    private void UpdateAddress()
+    /// <summary>Keeps <paramref name="state"/> and writes it into the address (replacing it).</summary>
+    private void Keep(ConceptsState state)
     {
-        var query = SettingLinks.Query(new Dictionary<string, string>(StringComparer.Ordinal) { ["experiment"] = _experiment.Experiment.Key }, LinkSettings);
-        Navigation.NavigateTo(LinkQuery.Address("concepts", query, Navigation.Uri), forceLoad: false, replace: true);
+        _state = state;
+        Navigation.NavigateTo(LinkQuery.Address("concepts", ConceptsLinks.Query(state), Navigation.Uri), forceLoad: false, replace: true);
     }
 
-    private static void SetNumber(ChangeEventArgs e, Action<double> assign)
+    /// <summary>Applies a number typed into the field of parameter <paramref name="name"/>; one it may not carry changes nothing.</summary>
+    private static void OnNumber(ChangeEventArgs e, string name, Action<double> apply)
     {
-        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (ConceptsLinks.TryNumber(name, e.Value?.ToString(), out var value))
         {
-            assign(value);
+            apply(value);
         }
     }
 
-    private void OnTheta(ChangeEventArgs e) => SetNumber(e, v => _theta = v);
+    /// <summary>Applies a whole number typed into the field of parameter <paramref name="name"/>, brought into its range.</summary>
+    private static void OnWhole(ChangeEventArgs e, string name, Action<int> apply)
+    {
+        if (ConceptsLinks.TryWhole(name, e.Value?.ToString(), out var value))
+        {
+            apply(value);
+        }
+    }
 
-    private void OnRuleAlpha(ChangeEventArgs e) => SetNumber(e, v => _ruleAlpha = v);
+    private void OnTheta(ChangeEventArgs e) => OnNumber(e, "theta", v => Keep(_state with { Theta = v }));
+
+    private void OnRuleAlpha(ChangeEventArgs e) => OnNumber(e, "alpha", v => Keep(_state with { RuleAlpha = v }));
 
     private void BuildConvexity()
     {
@@ -101,18 +107,20 @@ public sealed partial class Concepts
 
     private void OnOrderPreset(ChangeEventArgs e)
     {
-        var preset = e.Value?.ToString() ?? UpdateOrderComparison.DefaultPreset;
-        _order = new(preset, UpdateOrderComparison.DefaultAlpha(preset), UpdateOrderComparison.DefaultSteps(preset));
-        BuildOrder();
+        if (UpdateOrderComparison.Data.Any(d => d.Preset == e.Value?.ToString()))
+        {
+            Keep(_state.WithOrder(e.Value!.ToString()!));
+            BuildOrder();
+        }
     }
 
-    private void OnOrderAlpha(ChangeEventArgs e) => SetNumber(e, v => { _order = new(_order.Preset, v, _order.Steps); BuildOrder(); });
+    private void OnOrderAlpha(ChangeEventArgs e) => OnNumber(e, "order-alpha", v => { Keep(_state with { OrderAlpha = v }); BuildOrder(); });
 
-    private void OnOrderSteps(ChangeEventArgs e) => SetNumber(e, v => { _order = new(_order.Preset, _order.Alpha, (int)Math.Clamp(v, 1, UpdateOrderComparison.MaxSteps)); BuildOrder(); });
+    private void OnOrderSteps(ChangeEventArgs e) => OnWhole(e, "order-steps", v => { Keep(_state with { OrderSteps = v }); BuildOrder(); });
 
     private void BuildOrder()
     {
-        var order = _order;
+        var order = _order = new UpdateOrderComparison(_state.Order, _state.OrderAlpha, _state.OrderSteps);
         _orderFigure = order.Simultaneous is { } simultaneous && order.Sequential is { } sequential
             ? width => ConceptFigures.Paths(
                 simultaneous.Resolved.Settings.Objective,
@@ -124,14 +132,15 @@ public sealed partial class Concepts
             : _ => "";
     }
 
-    private void OnBatchSize(ChangeEventArgs e) => SetNumber(e, v => { _variants = new((int)Math.Clamp(v, 1, BatchVariantsLesson.Rows), _variants.Epochs, _variants.Alpha); BuildVariants(); });
+    private void OnBatchSize(ChangeEventArgs e) => OnWhole(e, "batch", v => { Keep(_state with { BatchSize = v }); BuildVariants(); });
 
-    private void OnEpochs(ChangeEventArgs e) => SetNumber(e, v => { _variants = new(_variants.BatchSize, (int)Math.Clamp(v, 1, BatchVariantsLesson.MaxEpochs), _variants.Alpha); BuildVariants(); });
+    private void OnEpochs(ChangeEventArgs e) => OnWhole(e, "epochs", v => { Keep(_state with { Epochs = v }); BuildVariants(); });
 
-    private void OnVariantAlpha(ChangeEventArgs e) => SetNumber(e, v => { _variants = new(_variants.BatchSize, _variants.Epochs, v); BuildVariants(); });
+    private void OnVariantAlpha(ChangeEventArgs e) => OnNumber(e, "batch-alpha", v => { Keep(_state with { BatchAlpha = v }); BuildVariants(); });
 
     private void BuildVariants()
     {
+        _variants = new BatchVariantsLesson(_state.BatchSize, _state.Epochs, _state.BatchAlpha);
         var variants = _variants.Variants;
         if (variants.Count == 0)
         {
@@ -144,22 +153,32 @@ public sealed partial class Concepts
         _variantLosses = width => ConceptFigures.Losses(series, "variants-loss", "variants-loss-plot", width: width);
     }
 
-    private void TourNext() => _tour.Next();
-
-    private void TourRestart() => _tour.Restart();
-
-    private void RunExperiment(string key, bool updateAddress = true)
+    private void TourNext()
     {
-        _experiment = new ExperimentComparison(key);
+        _tour.Next();
+        Keep(_state with { Tour = _tour.Iteration, Stage = _tour.Stage });
+    }
+
+    private void TourRestart()
+    {
+        _tour.Restart();
+        Keep(_state with { Tour = 0, Stage = 0 });
+    }
+
+    private void OnExperiment(string key)
+    {
+        Keep(_state with { Experiment = key });
+        BuildExperiment();
+    }
+
+    private void BuildExperiment()
+    {
+        _experiment = new ExperimentComparison(_state.Experiment);
         var baseSeries = ConceptExperiments.Series("base", "gl-s1", _experiment.BaseRun);
         List<RunSeries> series = _experiment.IsBase
             ? [baseSeries]
             : [baseSeries, ConceptExperiments.Series(_experiment.Experiment.Label, "gl-s3", _experiment.Run)];
         _experimentFigure = width => ConceptFigures.Losses(series, "experiment", "experiment-plot", width: width);
-        if (updateAddress)
-        {
-            UpdateAddress();
-        }
     }
 
     private static string N(double value) => LiveSession.F(value);
