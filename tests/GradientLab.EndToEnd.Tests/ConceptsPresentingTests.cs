@@ -19,7 +19,12 @@ public sealed class ConceptsPresentingTests(WebAppFixture web)
 
     public static TheoryData<string> Views => ["rule", "order", "variants", "tour", "experiments", "convexity"];
 
+    /// <summary>The everyday check: the batch variants, the tallest view (223 px over before the batch-size question moved beside the figures).</summary>
+    [Fact]
+    public Task The_batch_variants_view_presented_fits_the_screen() => Each_view_presented_at_1920_by_1080_fits_the_screen("variants");
+
     [Theory]
+    [Trait("Category", "Full")]
     [MemberData(nameof(Views))]
     public async Task Each_view_presented_at_1920_by_1080_fits_the_screen(string slide)
     {
