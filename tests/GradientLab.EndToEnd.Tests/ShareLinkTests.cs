@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using GradientLab.Scenarios;
 using Microsoft.Playwright;
 
@@ -170,7 +171,22 @@ public sealed class ShareLinkTests(WebAppFixture web)
         await concepts.WaitForURLAsync(url => url.EndsWith("concepts?v=2&experiment=alpha-large", StringComparison.Ordinal));
         var bad = await web.OpenAsync("/concepts?experiment=nope");
         await Assertions.Expect(bad.GetByTestId("link-error")).ToContainTextAsync("'experiment' is 'nope'");
-        foreach (var opened in new[] { page, again, concepts, bad })
+
+        // Every section of /concepts keeps its settings: a control changes the address, the address restores the controls.
+        await concepts.GetByTestId("order-data").SelectOptionAsync("course-lab");
+        await concepts.GetByTestId("variants-batch-size").FillAsync("4");
+        await concepts.GetByTestId("variants-batch-size").PressAsync("Tab");
+        await concepts.GetByTestId("tour-next").ClickAsync();
+        await concepts.WaitForURLAsync(url => url.EndsWith("concepts?v=2&order=course-lab&batch=4&stage=1&experiment=alpha-large", StringComparison.Ordinal));
+        var restored = await web.OpenAsync(concepts.Url[web.BaseUrl.Length..]);
+        (await restored.GetByTestId("order-data").InputValueAsync()).ShouldBe("course-lab");
+        (await restored.GetByTestId("variants-batch-size").InputValueAsync()).ShouldBe("4");
+        await Assertions.Expect(restored.GetByTestId("iterations-mini")).ToHaveTextAsync("60");
+        await Assertions.Expect(restored.GetByTestId("tour-stage-1")).ToHaveClassAsync(new Regex("gl-lit"));
+        await Assertions.Expect(restored.GetByTestId("experiment-alpha-large")).ToHaveClassAsync(new Regex("gl-on"));
+        var badBatch = await web.OpenAsync("/concepts?v=2&batch=9");
+        await Assertions.Expect(badBatch.GetByTestId("link-error")).ToContainTextAsync("'batch' is 9");
+        foreach (var opened in new[] { page, again, concepts, bad, restored, badBatch })
         {
             await opened.CloseAsync();
         }

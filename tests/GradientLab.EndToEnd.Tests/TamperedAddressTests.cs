@@ -94,6 +94,15 @@ public sealed class TamperedAddressTests(WebAppFixture web)
         new("concepts-experiment-bad-utf8", "/concepts?v=2&experiment=%FF", "'experiment'"),
         new("concepts-version-negative", "/concepts?v=-1", "'v'"),
         new("concepts-slide-unknown", "/concepts?slide=..%2F..%2Fetc", null),
+        new("concepts-batch-above-limit", "/concepts?v=2&batch=9", "'batch'"),
+        new("concepts-epochs-2500-chars", "/concepts?v=2&epochs=" + Nines, "'epochs'"),
+        new("concepts-order-unknown", "/concepts?v=2&order=rosenbrock", "'order'"),
+        new("concepts-order-alpha-zero", "/concepts?v=2&order-alpha=0", "'order-alpha'"),
+        new("concepts-batch-alpha-nan", "/concepts?v=2&batch-alpha=NaN", "'batch-alpha'"),
+        new("concepts-theta-1e308", "/concepts?v=2&theta=1e308", "'theta'"),
+        new("concepts-tour-negative", "/concepts?v=2&tour=-1", "'tour'"),
+        new("concepts-stage-word", "/concepts?v=2&stage=last", "'stage'"),
+        new("concepts-every-setting-allowed", "/concepts?v=2&theta=-5&alpha=1.5&order=housing-live-demo&order-alpha=0.1&order-steps=2000&batch=5&epochs=500&batch-alpha=1e-7&tour=2000&stage=5", null),
     ];
 
     public static TheoryData<string> QuickRows => [.. Rows.Where(r => r.Quick).Select(r => r.Name)];

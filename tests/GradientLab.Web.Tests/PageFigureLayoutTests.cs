@@ -1,3 +1,4 @@
+using GradientLab.Lessons.Concepts;
 using GradientLab.Lessons.Optimizers;
 using GradientLab.Lessons.Runs;
 using GradientLab.Lessons.Activities;
@@ -19,7 +20,7 @@ public sealed class PageFigureLayoutTests
 
     public static TheoryData<string> SurfaceKeys => [.. RaceSession.Surfaces.Select(s => s.Key)];
 
-    public static TheoryData<string> ExperimentKeys => [.. ConceptExperiments.All.Select(e => e.Key)];
+    public static TheoryData<string> ExperimentKeys => [.. TrainingLoopExperiments.All.Select(e => e.Key)];
 
     public static TheoryData<string> NeuronPresets => [.. Presets.Names.Where(n => Presets.Get(n).Scenario.Objective?.Kind == "sigmoid-neuron")];
 
@@ -84,13 +85,13 @@ public sealed class PageFigureLayoutTests
     [MemberData(nameof(ExperimentKeys))]
     public void Every_experiment_of_the_concepts_page_is_laid_out_without_overlaps(string key)
     {
-        var run = new LiveSession(ConceptExperiments.Scenario(key));
+        var run = new LiveSession(TrainingLoopExperiments.Scenario(key));
         run.ToEnd();
-        var baseline = new LiveSession(ConceptExperiments.Scenario("base"));
+        var baseline = new LiveSession(TrainingLoopExperiments.Scenario("base"));
         baseline.ToEnd();
         List<RunSeries> series = key == "base"
             ? [ConceptExperiments.Series("base", "gl-s1", baseline)]
-            : [ConceptExperiments.Series("base", "gl-s1", baseline), ConceptExperiments.Series(ConceptExperiments.All.First(e => e.Key == key).Label, "gl-s3", run)];
+            : [ConceptExperiments.Series("base", "gl-s1", baseline), ConceptExperiments.Series(TrainingLoopExperiments.All.First(e => e.Key == key).Label, "gl-s3", run)];
         var problems = new List<string>();
         foreach (var width in Widths)
         {

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace GradientLab.EndToEnd.Tests;
+
+/// <summary>Each view of /concepts presented on a 1920 × 1080 projector fits the screen: nothing to scroll, down or sideways.</summary>
+[Collection("web")]
+public sealed class ConceptsPresentingTests(WebAppFixture web)
+{
+    /// <summary>How far the page reaches below and beside the screen, in CSS pixels, and what reaches lowest.</summary>
+    private const string Overflow = """
+        () => {
+          const shown = [...document.querySelectorAll('main [data-slide] *')].filter(e => e.getClientRects().length > 0);
+          const lowest = shown.reduce((a, e) => !a || e.getBoundingClientRect().bottom > a.getBoundingClientRect().bottom ? e : a, null);
+          return [document.documentElement.scrollHeight - window.innerHeight, document.documentElement.scrollWidth - window.innerWidth,
+                  lowest ? Math.round(lowest.getBoundingClientRect().bottom) : 0, lowest ? lowest.tagName + '.' + lowest.className + ' ' + (lowest.getAttribute('data-testid') || '') : ''].map(String);
+        }
+        """;
+
+    public static TheoryData<string> Views => ["rule", "order", "variants", "tour", "experiments", "convexity"];
+
+    /// <summary>The everyday check: the batch variants, the tallest view (223 px over before the batch-size question moved beside the figures).</summary>
+    [Fact]
+    public Task The_batch_variants_view_presented_fits_the_screen() => Each_view_presented_at_1920_by_1080_fits_the_screen("variants");
+
+    [Theory]
+    [Trait("Category", "Full")]
+    [MemberData(nameof(Views))]
+    public async Task Each_view_presented_at_1920_by_1080_fits_the_screen(string slide)
+    {
+        var page = await web.OpenAsync($"/concepts?present=1&slide={slide}", 1920, 1080);
+        await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-presenting", "true");
+        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('main [data-slide]')].filter(s => s.getClientRects().length > 0).map(s => s.getAttribute('data-slide')).join() === '{slide}'");
+        await page.WaitForFunctionAsync(PresentingEveryPageTests.FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        var overflow = await page.EvaluateAsync<string[]>(Overflow);
+        await PresentingEveryPageTests.SaveScreenAsync(page, "/concepts", $"present-{slide}-1920");
+        var below = int.Parse(overflow[0], CultureInfo.InvariantCulture);
+        var beside = int.Parse(overflow[1], CultureInfo.InvariantCulture);
+        below.ShouldBeLessThanOrEqualTo(0, $"the {slide} view reaches {below} px below the screen (lowest: {overflow[3]} at {overflow[2]} px)");
+        beside.ShouldBeLessThanOrEqualTo(0, $"the {slide} view reaches {beside} px beside the screen");
+        await page.CloseAsync();
+    }
+}
