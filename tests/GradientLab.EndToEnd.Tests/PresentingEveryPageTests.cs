@@ -334,7 +334,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
         await page.EvaluateAsync("() => { window.copiedText = null; navigator.clipboard.writeText = t => { window.copiedText = t; return Promise.resolve(); }; }");
         await page.GetByTestId("variants-section").EvaluateAsync("s => s.scrollIntoView({ block: 'start' })");
         await page.WaitForFunctionAsync("() => { const r = document.querySelector('[data-testid=variants-section]').getBoundingClientRect(); return r.top < 200 && r.bottom > 300; }");
-        // Pressed where it is (the header does not follow the scroll, and a mouse click would scroll back to the top).
+        // Pressed where it is, without scrolling (Copy_embed_on_a_long_page_embeds_the_view_being_read clicks it with the mouse).
         await page.GetByTestId("copy-embed").DispatchEventAsync("click");
         await page.WaitForFunctionAsync("() => window.copiedText !== null");
         var text = await page.EvaluateAsync<string>("() => window.copiedText");

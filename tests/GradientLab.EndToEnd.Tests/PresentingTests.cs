@@ -84,4 +84,30 @@ public sealed class PresentingTests(WebAppFixture web)
 
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Copy_embed_on_a_long_page_embeds_the_view_being_read()
+    {
+        await using var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+            Permissions = ["clipboard-read", "clipboard-write"],
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(web.BaseUrl + "/concepts");
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+
+        // The fourth view of the page, read from its top: the bar with "Embed" is still on screen.
+        // (Scrolled again until it stays: the figures above it still settle their heights as they measure their widths.)
+        await page.WaitForFunctionAsync("() => { const s = document.querySelector('[data-testid=tour-section]'); s.scrollIntoView({ block: 'start' }); const top = s.getBoundingClientRect().top; return top >= 0 && top < 120; }");
+        await Assertions.Expect(page.GetByTestId("copy-embed")).ToBeInViewportAsync();
+        // The mouse where the button is (a locator's click would first scroll its element "into view", here: elsewhere).
+        var button = (await page.GetByTestId("copy-embed").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(button.X + (button.Width / 2), button.Y + (button.Height / 2));
+
+        await Assertions.Expect(page.GetByTestId("copied")).ToContainTextAsync("Embed code copied");
+        var html = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        html.ShouldContain("embed=1");
+        html.ShouldContain("slide=tour");
+    }
 }
