@@ -285,12 +285,7 @@ public static class Diagnostician
             return value.ToString("0.###e+0", CultureInfo.InvariantCulture);
         }
 
-        if (magnitude >= 1e4)
-        {
-            return value.ToString("0", CultureInfo.InvariantCulture);
-        }
-
-        // Four significant digits of 9999.5 and up round to 1E+04: write those whole, like the numbers from 1e4 on.
+        // From 1e4 on G4 writes 1.235E+04, and so it does from 9999.5 on (four digits round to 1E+04): write those whole.
         var text = value.ToString("G4", CultureInfo.InvariantCulture);
         return text.Contains('E', StringComparison.Ordinal) ? value.ToString("0", CultureInfo.InvariantCulture) : text;
     }

@@ -94,6 +94,14 @@ public sealed class CurvatureContractTests
     }
 
     [Fact]
+    public void TheScale_IsTheLargestEntry_WhereverItIs()
+    {
+        // 1e308 · [[0.01, 0.1], [0.1, 1]]: the mirror of the matrix above, λ = 0 and 1.01e308; the first entry is the smallest.
+        var (values, _) = SymmetricEigen.Decompose([1e306, 1e307, 1e307, 1e308], 2);
+        values.ShouldBeClose([0, 1.01e308], 1e-12, 1e-12 * 1e308);
+    }
+
+    [Fact]
     public void OnlyTheFirstNSquaredEntries_AreRead()
     {
         var (values, _) = SymmetricEigen.Decompose([1, 0, 0, 2, double.NaN], 2);

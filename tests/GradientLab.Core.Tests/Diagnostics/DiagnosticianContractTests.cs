@@ -41,12 +41,13 @@ public sealed class DiagnosticianContractTests
         Diagnostician.Judge(new DiagnosisInput(trajectory, stop, curvature ?? Bowl(1, 3), alpha, plain, sequential, minimum, floor, scaling, kind));
 
     /// <summary>Checks the verdict, both sentences and the suggested rate at once.</summary>
-    private static void ShouldRead(Diagnosis diagnosis, Verdict verdict, string evidence, string advice, double? suggestion = null)
+    private static void ShouldRead(Diagnosis diagnosis, Verdict verdict, string evidence, string advice, double? suggestion = null, bool simultaneous = false)
     {
         diagnosis.Verdict.ShouldBe(verdict);
         diagnosis.Evidence.ShouldBe(evidence);
         diagnosis.Advice.ShouldBe(advice);
         diagnosis.SuggestedLearningRate.ShouldBe(suggestion);
+        diagnosis.SuggestSimultaneous.ShouldBe(simultaneous);
     }
 
     /// <summary>A learning rate at which plain GD on a round bowl (λ = 1) needs exactly <paramref name="steps"/> steps.</summary>
@@ -180,6 +181,14 @@ public sealed class DiagnosticianContractTests
         d.Verdict.ShouldBe(Verdict.Diverging);
         d.Advice.ShouldBe("α = 0.7 is above the largest stable rate for this problem, 2/λmax = 0.6667 (λmax = 3): each step multiplies the error along the steepest direction by |1 − αλmax| = 1.1 > 1. Try α = 0.5." + SequentialNote);
         d.SuggestSimultaneous.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void RisingExactlyAtTheLimit_IsNotAdvisedAsAboveIt()
+    {
+        // α = 2/3 = 2/λmax is not above the limit: the advice is α/10 = 0.0667, rounded down to 0.0666.
+        var d = Judge(Losses(4, 2, 3, 4, 5), Bowl(1, 3), alpha: 2.0 / 3, plain: true);
+        d.Advice.ShouldBe("Try a smaller learning rate, α = 0.0666.");
     }
 
     [Fact]
@@ -329,6 +338,13 @@ public sealed class DiagnosticianContractTests
     }
 
     [Fact]
+    public void APlateau_SaysHowFarAboveANonZeroFloorItIs()
+    {
+        // Floor 9: the loss 99 is 90 above it, which allows a gradient up to 0.09.
+        Judge(Plateau(100, 99, 0.05), floor: 9).Evidence.ShouldBe("The gradient's length is only 0.05 while the loss 99 is still 90 above its floor, and it fell by less than 1 % over the last 10 steps: a plateau.");
+    }
+
+    [Fact]
     public void APlateau_IsMeasuredFromTheMinimum_BeforeTheFloor()
     {
         // Minimum 0, floor 98.9: 99 above the minimum allows a gradient of 0.099; above the floor only 0.0001 would.
@@ -430,6 +446,35 @@ public sealed class DiagnosticianContractTests
     [InlineData(0.0009, Verdict.Running)] // below 1e-3 of the gradient's length: rounding, no sign
     public void AComponentUnderOneThousandthOfTheGradient_HasNoSign(double steep, Verdict expected) =>
         Judge(Zigzag(steep, 1, -1, 1, -1)).Verdict.ShouldBe(expected);
+
+    [Theory]
+    [InlineData(1.2, Verdict.Running)] // 1.2 < 1e-3 · |(1000, 1000, 1.2)| = 1.414
+    [InlineData(1.5, Verdict.Oscillating)]
+    public void TheThousandth_IsOfTheWholeGradientsLength(double steep, Verdict expected)
+    {
+        // Three parameters, the steep direction z: its component is compared with the length over all three.
+        var bowl = new Curvature([1, 0, 0, 0, 2, 0, 0, 0, 3], [1, 2, 3], [[1.0, 0, 0], [0, 1.0, 0], [0, 0, 1.0]], Local: false);
+        StepRecord[] trajectory = [.. new[] { 1, -1, 1, -1 }.Select((s, i) => At(i, 10 - i, 1, [1000, 1000, s * steep])), At(4, 6)];
+        Judge(trajectory, bowl).Verdict.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void AComponentOfExactlyOneThousandthOfTheLength_StillHasASign()
+    {
+        // |(√(1500² − 1.5²), 1.5)| is 1500 exactly in doubles, and 1e-3 · 1500 = 1.5 exactly.
+        var flat = Math.Sqrt((1500.0 * 1500) - (1.5 * 1.5));
+        StepRecord[] trajectory = [.. new[] { 1, -1, 1, -1 }.Select((s, i) => At(i, 10 - i, 1, [flat, s * 1.5])), At(4, 6)];
+        Judge(trajectory).Verdict.ShouldBe(Verdict.Oscillating);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void AZeroGradient_HasNoSign_AndBreaksTheAlternation(int next)
+    {
+        StepRecord[] trajectory = [At(0, 10, 1, [0.0, 0.0]), .. new[] { next, -next, next }.Select((s, i) => At(i + 1, 9 - i, 1, [1.0, s])), At(4, 6)];
+        Judge(trajectory).Verdict.ShouldBe(Verdict.Running);
+    }
 
     [Fact]
     public void ALastStepThatRose_IsNotOscillation_ALevelOneIs()
@@ -562,6 +607,16 @@ public sealed class DiagnosticianContractTests
         below.Advice.ShouldContain("Try α = 1.99e-5 = 2/(λmin + λmax)");
     }
 
+    [Fact]
+    public void PlainGdAlongAFlatDirection_IsSlow_WithNoRateToSuggest()
+    {
+        // λ = 0, 2 (exact): the flat direction never shrinks, |1 − α·0| = 1 → ∞ steps; there is no best rate.
+        var d = Judge(Losses(10, 9), Bowl(0, 2), alpha: 0.5, plain: true);
+        d.Verdict.ShouldBe(Verdict.Slow);
+        d.Advice.ShouldBe("A larger learning rate, momentum, or an adaptive optimizer (Adam) would cover the flat direction faster.");
+        d.SuggestedLearningRate.ShouldBeNull();
+    }
+
     [Theory]
     [InlineData(2000, 100, false, true)] // 20× better conditioned when scaled
     [InlineData(1000, 100, false, false)] // exactly 10×: not worth it
@@ -581,17 +636,18 @@ public sealed class DiagnosticianContractTests
         }
     }
 
-    /// <summary>Losses minimum + ratioⁱ for i = 0 … count − 1.</summary>
-    private static StepRecord[] Geometric(double ratio, int count, double minimum = 0) =>
-        [.. Enumerable.Range(0, count).Select(i => At(i, minimum + Math.Pow(ratio, i)))];
+    /// <summary>Losses minimum + scale·ratioⁱ for i = 0 … count − 1.</summary>
+    private static StepRecord[] Geometric(double ratio, int count, double minimum = 0, double scale = 1) =>
+        [.. Enumerable.Range(0, count).Select(i => At(i, minimum + (scale * Math.Pow(ratio, i))))];
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(3.0)] // the gap is measured from the minimum
-    public void WithoutACurvatureToPredict_ThePaceIsProjectedFromTheGapsShrinkOverTenSteps(double minimum)
+    [InlineData(0.0, 1.0)]
+    [InlineData(3.0, 1.0)] // the gap is measured from the minimum
+    [InlineData(0.0, 4.0)] // a million-fold of the start gap 4, from 4·0.5¹¹: the same 19.93
+    public void WithoutACurvatureToPredict_ThePaceIsProjectedFromTheGapsShrinkOverTenSteps(double minimum, double scale)
     {
         // Gap 0.5ⁱ: ×0.5 per step. From step 11, a million-fold of the start gap 1 takes 11 + ln(1e-6/0.5¹¹)/ln 0.5 = 19.93.
-        var d = Judge(Geometric(0.5, 12, minimum), minimum: minimum);
+        var d = Judge(Geometric(0.5, 12, minimum, scale), minimum: minimum);
         d.Verdict.ShouldBe(Verdict.Running);
         d.Evidence.ShouldBe("The gap to the minimum shrinks by 0.5 per step lately: about 19.93 steps in all to cut it a million-fold.");
     }
@@ -630,6 +686,9 @@ public sealed class DiagnosticianContractTests
         // Ten steps back the loss was lower (1) than now (2): no shrink to project.
         StepRecord[] trajectory = [At(0, 5), At(1, 1), .. Enumerable.Range(2, 10).Select(i => At(i, 3 - (0.1 * (i - 2))))];
         Judge(trajectory, minimum: 0).Evidence.ShouldBe("The loss fell from 5 to 2.1 in 11 steps.");
+        // Ten steps back the gap (2 − 1) was the same as now: no shrink either.
+        StepRecord[] level = [At(0, 5), At(1, 2), .. Enumerable.Range(2, 10).Select(i => At(i, i == 11 ? 2 : 1.5))];
+        Judge(level, minimum: 1).Evidence.ShouldBe("The loss fell from 5 to 2 in 11 steps.");
     }
 
     [Fact]
@@ -643,10 +702,7 @@ public sealed class DiagnosticianContractTests
     [Fact]
     public void ARunningSequentialRun_IsAdvisedToSwitch()
     {
-        var d = Judge(Losses(4, 3), sequential: true);
-        d.Verdict.ShouldBe(Verdict.Running);
-        d.Advice.ShouldBe(SequentialNote.Trim());
-        d.SuggestSimultaneous.ShouldBeTrue();
+        ShouldRead(Judge(Losses(4, 3), sequential: true), Verdict.Running, "The loss fell from 4 to 3 in 1 step.", SequentialNote.Trim(), simultaneous: true);
     }
 
     [Fact]
