@@ -96,9 +96,9 @@ public sealed class CurvatureContractTests
     [Fact]
     public void TheScale_IsTheLargestEntry_WhereverItIs()
     {
-        // 1e308 · [[0.01, 0.1], [0.1, 1]]: the mirror of the matrix above, λ = 0 and 1.01e308; the first entry is the smallest.
-        var (values, _) = SymmetricEigen.Decompose([1e306, 1e307, 1e307, 1e308], 2);
-        values.ShouldBeClose([0, 1.01e308], 1e-12, 1e-12 * 1e308);
+        // 1e308 · [[0, 0.1], [0.1, 1]]: trace 1, determinant −0.01, so λ = (1 ∓ √1.04)/2 · 1e308. The first entry is 0.
+        var (values, _) = SymmetricEigen.Decompose([0, 1e307, 1e307, 1e308], 2);
+        values.ShouldBeClose([(1 - Math.Sqrt(1.04)) / 2 * 1e308, (1 + Math.Sqrt(1.04)) / 2 * 1e308], 1e-12);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class DiagnosticianContractTests
     /// <summary>Checks the verdict, both sentences and the suggested rate at once.</summary>
     private static void ShouldRead(Diagnosis diagnosis, Verdict verdict, string evidence, string advice, double? suggestion = null, bool simultaneous = false)
     {
+        diagnosis.SuggestScaling.ShouldBeFalse();
         diagnosis.Verdict.ShouldBe(verdict);
         diagnosis.Evidence.ShouldBe(evidence);
         diagnosis.Advice.ShouldBe(advice);
