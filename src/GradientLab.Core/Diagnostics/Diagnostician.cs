@@ -101,7 +101,7 @@ public static class Diagnostician
                 : !finite
                 ? S($"Diverged at step {k}: the loss is no longer a finite number; the steps grew until the arithmetic overflowed.")
                 : rising > 0
-                    ? S($"The loss rose for the last {rising} steps, from {F(points[^(rising + 1)].Loss)} to {F(current.Loss)} (×{F(Ratio(points[^2].Loss, current.Loss))} per step lately).")
+                    ? S($"The loss rose for {(rising == 1 ? "the last step" : S($"the last {rising} steps"))}, from {F(points[^(rising + 1)].Loss)} to {F(current.Loss)} (×{F(Ratio(points[^2].Loss, current.Loss))} per step lately).")
                     : input.StopReason == Descent.StopReason.Diverged
                         ? S($"The loss reached {F(current.Loss)} at step {k}, past the divergence limit from its start {F(start.Loss)}.")
                         : S($"The curvature predicts it: at α = {F(alpha)} the error along the steepest direction grows ×{F(c.Contraction(alpha))} per step, so the loss will climb.");
@@ -285,7 +285,9 @@ public static class Diagnostician
             return value.ToString("0.###e+0", CultureInfo.InvariantCulture);
         }
 
-        return magnitude >= 1e4 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
+        // From 1e4 on G4 writes 1.235E+04, and so it does from 9999.5 on (four digits round to 1E+04): write those whole.
+        var text = value.ToString("G4", CultureInfo.InvariantCulture);
+        return text.Contains('E', StringComparison.Ordinal) ? value.ToString("0", CultureInfo.InvariantCulture) : text;
     }
 
     /// <summary>The sign, 0 for NaN (where <see cref="Math.Sign(double)"/> throws).</summary>
@@ -304,8 +306,23 @@ public static class Diagnostician
         }
 
         var unit = Math.Pow(10, Math.Floor(Math.Log10(value)) - 2);
-        return double.Parse((Math.Floor(value / unit) * unit).ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var digits = Math.Floor(value / unit);
+        // value / unit can land a hair off a whole number either way (1.15 / 0.01 = 114.999…, while 1.2899999999999998e-5 / 1e-7
+        // rounds up to 129): take the largest three-digit number that does not exceed value.
+        if (ThreeDigits(digits + 1, unit) <= value)
+        {
+            digits++;
+        }
+        else if (ThreeDigits(digits, unit) > value)
+        {
+            digits--;
+        }
+
+        return ThreeDigits(digits, unit);
     }
+
+    private static double ThreeDigits(double digits, double unit) =>
+        double.Parse((digits * unit).ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string S(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
