@@ -38,8 +38,9 @@ if ! dotnet build GradientLab.slnx -c Release -nologo -v q; then
   exit 1
 fi
 
-# The browser tests serve the published static site (artifacts/site/wwwroot), as any static host would.
-rm -rf artifacts/site
+# The browser tests serve the published static site (artifacts/site/wwwroot), as any static host would. The everyday
+# suite publishes over the last copy (a no-op when nothing changed); the full suite starts from an empty folder.
+[ ${#filter[@]} -eq 0 ] && rm -rf artifacts/site
 if ! dotnet publish src/GradientLab.Web -c Release -o artifacts/site -nologo -v q; then
   echo "Publishing the web lab failed."
   echo "0 passed, 1 failed"

@@ -41,7 +41,6 @@ public sealed class DiagnosisPageTests(WebAppFixture web)
     [InlineData("saddle-point", "saddle")]
     [InlineData("plateau", "plateau")]
     [InlineData("sequential-update", "converged")]
-    [Trait("Category", "Journey")]
     public async Task EachFailure_GetsItsVerdict(string failure, string verdict)
     {
         var page = await web.OpenAsync("/failures");

@@ -13,6 +13,7 @@ public sealed class NeuronPageTests(WebAppFixture web)
     [InlineData("neuron-overprediction", 2.0, 0.0, 0.5, 0.0, 1.0)]
     [InlineData("neuron-oscillation", 2.0, 0.6, 0.5, 0.0, 4.0)]
     [InlineData("neuron-cycle", 2.0, 0.5, 0.5, 0.0, 4.0)]
+    [Trait("Category", "Journey")]
     public async Task TheFirstIteration_MatchesTheFormulasByHand(string preset, double x, double y, double w, double b, double alpha)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");
@@ -45,7 +46,6 @@ public sealed class NeuronPageTests(WebAppFixture web)
     [InlineData("neuron-oscillation")]
     [InlineData("neuron-cycle")]
     [InlineData("plateau")]
-    [Trait("Category", "Journey")]
     public async Task SteppingThrough_ShowsTheEnginesNumbersAtEveryIteration(string preset)
     {
         var page = await web.OpenAsync($"/neuron?preset={preset}");
