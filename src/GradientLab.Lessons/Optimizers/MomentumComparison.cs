@@ -50,12 +50,23 @@ public sealed class MomentumComparison
     /// <summary>The velocity (momentum buffer) after the update that leaves iteration <paramref name="at"/>.</summary>
     public double Velocity(int at)
     {
+        _velocities ??= Velocities();
+        return _velocities[Math.Clamp(at, 0, _velocities.Length - 1)];
+    }
+
+    private double[]? _velocities;
+
+    /// <summary>The momentum buffer after each update, recorded in one pass over the run (index t: after the update leaving iteration t).</summary>
+    private double[] Velocities()
+    {
         var run = Momentum.Resolved.CreateRun();
-        for (var t = 0; t <= at && run.Step(); t++)
+        var velocities = new List<double>(Iterations + 1);
+        while (velocities.Count <= Iterations && run.Step())
         {
+            velocities.Add(run.OptimizerState.Count > 0 ? run.OptimizerState[0].Values[0] : 0);
         }
 
-        return run.OptimizerState.Count > 0 ? run.OptimizerState[0].Values[0] : 0;
+        return velocities.Count > 0 ? [.. velocities] : [0];
     }
 
     /// <summary>The next move, −α·velocity.</summary>
