@@ -1,3 +1,4 @@
+using System.Globalization;
 using GradientLab.Core.Descent;
 using GradientLab.Scenarios;
 
@@ -91,6 +92,15 @@ public sealed class RaceLab
         Start = [.. start];
         Build();
     }
+
+    /// <summary>
+    /// Starts the race where the learner clicked: the point rounded to four significant digits, so the start reads as
+    /// typed numbers (−1.234, not −1.2338709677419355) in the table, the link and the state panel.
+    /// </summary>
+    public void SetStartAtClick(double x, double y) => SetStart([FourDigits(x), FourDigits(y)]);
+
+    private static double FourDigits(double value) =>
+        double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>Changes the step budget (1 to 20,000).</summary>
     public void SetBudget(int budget)

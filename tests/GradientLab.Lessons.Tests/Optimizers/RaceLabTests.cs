@@ -139,3 +139,17 @@ public sealed class RaceLabTests
         lab.Race!.Runs.ShouldAllBe(r => r.Racer.Optimizer.WeightDecay == 0.1);
     }
 }
+
+public sealed class RaceLabStartTests
+{
+    [Theory]
+    [InlineData(-1.2338709677419355, 2.0161290322580645, -1.234, 2.016)]
+    [InlineData(0.000123456, -3.99999, 0.0001235, -4)]
+    public void A_click_starts_the_race_at_the_point_rounded_to_four_significant_digits(double x, double y, double startX, double startY)
+    {
+        var lab = new RaceLab();
+        lab.SetStartAtClick(x, y);
+        lab.Start.ShouldBe([startX, startY]);
+        lab.Race!.Start.ShouldBe([startX, startY]);
+    }
+}

@@ -253,7 +253,7 @@ public sealed partial class Optimizers
     {
         if (Race is not null && OptimizerFigures.RacePointAt(Race, e.OffsetX, e.OffsetY, width) is { } point)
         {
-            ChangeRace(() => _lab.SetStart([Round(point.X), Round(point.Y)]));
+            ChangeRace(() => _lab.SetStartAtClick(point.X, point.Y));
         }
     }
 
@@ -331,5 +331,4 @@ public sealed partial class Optimizers
 
     private static string I(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static double Round(double value) => double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
