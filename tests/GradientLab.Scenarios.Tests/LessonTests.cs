@@ -22,6 +22,7 @@ public sealed class LessonTests
     [InlineData("housing-live-demo", null)]  // the same run on unscaled sizes: the first step swings w the wrong way
     [InlineData("momentum", 0.01)]           // a smaller rate: no overshoot at step 19
     [InlineData("minibatch-line", 0.0001)]   // too small a rate: it never gets near w = 2, b = 1
+    [InlineData("alpha-too-small", 0.001)]   // ten times the rate: 1000 steps take the cost from 85000 to 101, no crawl left to see
     public void ALessonCheck_Fails_WhenTheRunNoLongerShowsIt(string name, double? learningRate)
     {
         var preset = Presets.Get(name);
