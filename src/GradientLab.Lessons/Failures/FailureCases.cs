@@ -2,6 +2,7 @@ using System.Globalization;
 using GradientLab.Core.Descent;
 using GradientLab.Figures;
 using GradientLab.Lessons.Runs;
+using GradientLab.Plotting;
 using GradientLab.Scenarios;
 
 namespace GradientLab.Lessons.Failures;
@@ -16,6 +17,23 @@ public sealed record FailureCase(string Key, string Title, string Preset, LiveSe
 
     /// <summary>Where the link goes, in words.</summary>
     public string LinkTarget => Link.StartsWith("live", StringComparison.Ordinal) ? "live demo" : "chain-rule stepper";
+
+    /// <summary>The contour of the cost with the whole path, <paramref name="width"/> pixels wide.</summary>
+    public string ContourView(int width)
+    {
+        Figures.ViewSize = (width, Figure.HeightFor(width, 430, 330));
+        return Figures.ContourStatic(Session.Cursor) + Figures.ContourDynamic(Session.Cursor);
+    }
+
+    /// <summary>
+    /// The loss curve, <paramref name="width"/> pixels wide: on a log axis when the loss spans more than three decades and
+    /// stays above zero, else linear, so a loss that goes below zero (the saddle, once it escapes) is drawn, not dropped.
+    /// </summary>
+    public string LossView(int width)
+    {
+        Figures.LossSize = (width, Figure.HeightFor(width, 430, 260));
+        return Figures.Loss(Session.Cursor, logScale: null);
+    }
 }
 
 /// <summary>The failure modes of the failures page, in their order.</summary>

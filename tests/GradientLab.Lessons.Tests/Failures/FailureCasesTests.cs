@@ -40,4 +40,26 @@ public sealed class FailureCasesTests
         scaled.Session.Trajectory[^2].GradientNorm.ShouldBeGreaterThanOrEqualTo(1e-3);
         scaled.Session.LastStep.ShouldBeLessThan(100);
     }
+
+    private static IReadOnlyList<string> Labels(string svg) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(svg, ">([^<>]+)</text>").Select(m => m.Groups[1].Value.Trim())];
+
+    [Fact]
+    public void TheSaddlesLossCurve_IsLinear_SoItsEndBelowZeroIsDrawn()
+    {
+        // f = x² − y² ends at −2.1e-6 after 40 steps: a log axis would drop every point at or below zero.
+        var saddle = FailureCases.All(scaled: false, Link).Single(c => c.Key == "saddle-point");
+        saddle.Session.Trajectory[^1].Loss.ShouldBeLessThan(0);
+        var labels = Labels(saddle.LossView(430));
+        labels.ShouldContain("0");
+        labels.ShouldNotContain(l => l.StartsWith("10", StringComparison.Ordinal) && l.Length > 2 && "⁰¹²³⁴⁵⁶⁷⁸⁹⁻".Contains(l[2]));
+    }
+
+    [Fact]
+    public void ADivergingLoss_StaysOnALogAxis()
+    {
+        // 85000 to 1.6e11 in 13 steps: seven decades, all above zero.
+        var diverging = FailureCases.All(scaled: false, Link).Single(c => c.Key == "alpha-too-large");
+        Labels(diverging.LossView(430)).ShouldContain(l => l.StartsWith("10", StringComparison.Ordinal) && l.Length > 2 && "⁰¹²³⁴⁵⁶⁷⁸⁹".Contains(l[2]));
+    }
 }

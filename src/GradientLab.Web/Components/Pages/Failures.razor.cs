@@ -22,16 +22,4 @@ public sealed partial class Failures
         var index = _failures.FindIndex(f => f.Key == "unscaled-features");
         _failures[index] = FailureCases.Unscaled(_scaled, LiveLink);
     }
-
-    private static string ContourLayers(FailureCase failure, int width)
-    {
-        failure.Figures.ViewSize = (width, Figure.HeightFor(width, 430, 330));
-        return failure.Figures.ContourStatic(failure.Session.Cursor) + failure.Figures.ContourDynamic(failure.Session.Cursor);
-    }
-
-    private static string LossView(FailureCase failure, int width)
-    {
-        failure.Figures.LossSize = (width, Figure.HeightFor(width, 430, 260));
-        return failure.Figures.Loss(failure.Session.Cursor, logScale: true);
-    }
 }
