@@ -26,10 +26,12 @@ public sealed class CsvTable
     private const int MaxQuoted = 40;
     private readonly Column[] _columns;
     private readonly string _source;
+    private readonly LineMap _lines;
 
-    private CsvTable(string source, string[] headers, Column[] columns, int rowCount, char separator)
+    private CsvTable(string source, string[] headers, Column[] columns, int rowCount, char separator, LineMap lines)
     {
         _source = source;
+        _lines = lines;
         Headers = headers;
         _columns = columns;
         RowCount = rowCount;
@@ -120,6 +122,7 @@ public sealed class CsvTable
         string[]? headers = null;
         Column[] columns = [];
         var rows = 0;
+        var lines = new LineMap(headerLine);
         foreach (var row in reader)
         {
             // Sep counts the lines of what it was given, which starts at the header line; its first row is the header.
@@ -154,6 +157,7 @@ public sealed class CsvTable
                 columns[c].Add(cell, line, separator);
             }
 
+            lines.Add(rows, line);
             rows++;
         }
 
@@ -167,7 +171,7 @@ public sealed class CsvTable
             throw new ScenarioException($"{source} has a header ({ListNames(headers)}) but no data rows.");
         }
 
-        return new CsvTable(source, headers, columns, rows, separator);
+        return new CsvTable(source, headers, columns, rows, separator, lines);
     }
 
     /// <summary>The column called <paramref name="name"/> as finite numbers.</summary>
@@ -190,6 +194,14 @@ public sealed class CsvTable
         }
 
         return column.Values[..RowCount];
+    }
+
+    /// <summary>The line (counting from 1, blank lines included) on which data row <paramref name="row"/> (from 0) starts.</summary>
+    public int LineOf(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, RowCount);
+        return _lines.LineOf(row);
     }
 
     /// <summary>The columns whose every cell is a finite number: the ones a model can use.</summary>
@@ -327,6 +339,40 @@ public sealed class CsvTable
         }
 
         throw new ScenarioException($"{source}, line {line}, column {column + 1}: a quoted cell is not closed.");
+    }
+
+    /// <summary>
+    /// The line of every data row, kept as the rows where the count jumps (after a blank line or a cell with a line break):
+    /// a file without them costs nothing, and row r otherwise sits r + 1 lines below the header.
+    /// </summary>
+    private sealed class LineMap(int headerLine)
+    {
+        private readonly List<(int Row, int Shift)> _jumps = [];
+
+        public void Add(int row, int line)
+        {
+            var shift = line - (headerLine + 1 + row);
+            if (shift != (_jumps.Count == 0 ? 0 : _jumps[^1].Shift))
+            {
+                _jumps.Add((row, shift));
+            }
+        }
+
+        public int LineOf(int row)
+        {
+            var shift = 0;
+            foreach (var (from, by) in _jumps)
+            {
+                if (from > row)
+                {
+                    break;
+                }
+
+                shift = by;
+            }
+
+            return headerLine + 1 + row + shift;
+        }
     }
 
     /// <summary>Where a column stopped being numeric, and why.</summary>

@@ -61,6 +61,27 @@ public static class ObjectiveExtensions
     public static IReadOnlyList<string> WeightsThenBias(int featureCount) =>
         featureCount == 1 ? ["w", "b"] : [.. Enumerable.Range(1, featureCount).Select(j => $"w{j}"), "b"];
 
+    /// <summary>Checks the buffers, as <see cref="RequireDimension"/>, and that the batch has a row.</summary>
+    internal static void RequireBatch(this IObjective objective, ReadOnlySpan<double> point, Span<double> gradient, ReadOnlySpan<int> rows)
+    {
+        objective.RequireDimension(point, gradient);
+        if (rows.IsEmpty)
+        {
+            throw new ArgumentException("A batch needs at least one row.", nameof(rows));
+        }
+    }
+
+    /// <summary>Divides the summed gradient by the row count in place and returns the mean loss.</summary>
+    internal static double MeanOver(double total, Span<double> gradient, int count)
+    {
+        for (var j = 0; j < gradient.Length; j++)
+        {
+            gradient[j] /= count;
+        }
+
+        return total / count;
+    }
+
     internal static void RequireDimension(this IObjective objective, ReadOnlySpan<double> point, Span<double> gradient)
     {
         if (point.Length != objective.Dimension || gradient.Length != objective.Dimension)

@@ -116,17 +116,13 @@ public sealed class SigmoidNeuron : ISampledObjective
             total += Accumulate(point, gradient, row);
         }
 
-        return Finish(total, gradient, _data.SampleCount);
+        return ObjectiveExtensions.MeanOver(total, gradient, _data.SampleCount);
     }
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point, Span<double> gradient, ReadOnlySpan<int> rows)
     {
-        this.RequireDimension(point, gradient);
-        if (rows.IsEmpty)
-        {
-            throw new ArgumentException("A batch needs at least one row.", nameof(rows));
-        }
+        this.RequireBatch(point, gradient, rows);
 
         gradient.Clear();
         var total = 0.0;
@@ -135,7 +131,7 @@ public sealed class SigmoidNeuron : ISampledObjective
             total += Accumulate(point, gradient, row);
         }
 
-        return Finish(total, gradient, rows.Length);
+        return ObjectiveExtensions.MeanOver(total, gradient, rows.Length);
     }
 
     private double Accumulate(ReadOnlySpan<double> point, Span<double> gradient, int row)
@@ -168,15 +164,5 @@ public sealed class SigmoidNeuron : ISampledObjective
 
         gradient[featureCount] += dLossDz;
         return loss;
-    }
-
-    private static double Finish(double total, Span<double> gradient, int count)
-    {
-        for (var j = 0; j < gradient.Length; j++)
-        {
-            gradient[j] /= count;
-        }
-
-        return total / count;
     }
 }

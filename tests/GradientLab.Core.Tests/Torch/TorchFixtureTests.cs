@@ -12,7 +12,7 @@ namespace GradientLab.Core.Tests.Torch;
 /// Debian's python3-torch 1.13.1 in float64) replayed with the engine's equivalent optimizer, schedule or objective and
 /// compared value by value to |actual − torch| ≤ 1e-9·max(1, |torch|).
 /// </summary>
-public sealed class TorchFixtureTests
+public sealed partial class TorchFixtureTests
 {
     private const double Tolerance = 1e-9;
 
