@@ -17,15 +17,28 @@ internal static class BenchmarkReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // As benchmarks/GradientLab.WebMeasure writes them.
+    private const string BrowserRowPrefix = "| in the browser: ";
+    private const string BrowserHeading = "## In the browser";
+
     public static void Write(string path, IReadOnlyList<Summary> summaries, string arguments)
     {
+        // What `benchmarks/run.sh --browser` wrote (the section "In the browser" and its rows of the goals table) stays.
+        var old = File.Exists(path) ? File.ReadAllLines(path) : [];
+        var browserRows = old.Where(l => l.StartsWith(BrowserRowPrefix, StringComparison.Ordinal)).ToList();
+        var browserSection = old.SkipWhile(l => l != BrowserHeading).TakeWhile((l, i) => i == 0 || !l.StartsWith("## ", StringComparison.Ordinal)).ToList();
         var text = new StringBuilder();
         Line(text, "# Benchmarks");
         Line(text, "");
         Line(text, $"Written by `benchmarks/run.sh` (BenchmarkDotNet, arguments `{arguments}`) on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Each suite runs BenchmarkDotNet's ShortRun (1 launch, 3 warm-up and 3 measured iterations) in-process; read the Ratio column, the mean of each method over its suite's baseline, measured side by side in one run.");
         Line(text, "");
         Machine(text, summaries);
-        Goals(text, summaries);
+        Goals(text, summaries, browserRows);
+        foreach (var line in browserSection)
+        {
+            Line(text, line);
+        }
+
         Memory(text);
         foreach (var summary in summaries)
         {
@@ -53,7 +66,7 @@ internal static class BenchmarkReport
         Line(text, "");
     }
 
-    private static void Goals(StringBuilder text, IReadOnlyList<Summary> summaries)
+    private static void Goals(StringBuilder text, IReadOnlyList<Summary> summaries, IReadOnlyList<string> browserRows)
     {
         Line(text, "## Goals");
         Line(text, "");
@@ -81,7 +94,7 @@ internal static class BenchmarkReport
         var frameLong = Mean(summaries, nameof(FrameCost), nameof(FrameCost.AtStep100000));
         if (frameShort is { } early && frameLong is { } late)
         {
-            Line(text, $"| one /live frame (data, contour and loss views) at step 100,000 within 1.5× of one at step 100 | {late / early:0.00}× ({Time(late)} against {Time(early)}) | {(late / early <= 1.5 ? "yes" : "no")} |");
+            Line(text, $"| one /live frame (data, contour and loss views, readout, diagnosis) at step 100,000 within 1.5× of one at step 100 | {late / early:0.00}× ({Time(late)} against {Time(early)}) | {(late / early <= 1.5 ? "yes" : "no")} |");
         }
 
         foreach (var rows in new[] { "1000000", "10000000" })
@@ -93,6 +106,11 @@ internal static class BenchmarkReport
             {
                 Line(text, $"| the kernel (one pass over the rows) near the memory bound, {int.Parse(rows, Invariant):N0} rows | kernel / read-only probe {k / r:0.00}; plain loop / kernel {p / k:0.00} ({Time(k)}, {k / int.Parse(rows, Invariant):0.000} ns per row) | (reference) |");
             }
+        }
+
+        foreach (var row in browserRows)
+        {
+            Line(text, row);
         }
 
         Line(text, "");
@@ -170,7 +188,7 @@ internal static class BenchmarkReport
         nameof(LinearRegressionGradient) => "One evaluation of the cost and gradient by the pass over the rows (GradientLabKernel, `LinearRegression.EvaluateDirect`) against the plainest loop (the baseline) and against merely reading x and y (ReadOnly: one vectorised pass with a sum; ReadOnlyTwoPasses: TensorPrimitives.Sum of each array).",
         nameof(FullBatchDescent) => "10,000 full-batch steps of plain gradient descent from (0, 0) at a rate of 0.1, every step recorded: a pass over the rows per step (Direct, the baseline) against the statistics from a fresh objective (its passes included); FivePasses is the yardstick of the goal.",
         nameof(ContourGrid) => "The cost on the 200 × 200 grid a contour plot of the run is traced on: a pass over the rows per point (Direct, the baseline) against the quadratic form from the statistics of a fresh objective (its passes included).",
-        nameof(FrameCost) => "One frame of /live's playback as the page draws it (the data, contour and loss views at the cursor; static layers from their cache, dynamic ones drawn again), at step 100 (the baseline) against step 100,000 of the live demo's run, the cursor moving by one each call.",
+        nameof(FrameCost) => "One frame of /live's playback as the page draws it (the data, contour and loss views at the cursor, static layers from their cache and dynamic ones drawn again; the readout: status, ledger and captions; the diagnosis), at step 100 (the baseline) against step 100,000 of the live demo's run, the cursor moving by one each call; 5 warm-up and 15 measured iterations (a frame takes about a millisecond, and the other builds' bursts move a mean of 3 too much).",
         nameof(OptimizerStep) => "One update of 10,000 parameters by each optimizer against plain gradient descent.",
         _ => "",
     };

@@ -24,3 +24,17 @@ public sealed class ShortRunInProcess : ManualConfig
         WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
     }
 }
+
+/// <summary>
+/// <see cref="ShortRunInProcess"/> with 5 warm-up and 15 measured iterations, for a suite whose operations take a
+/// millisecond (a frame): enough iterations that a burst of another build's work moves the mean less.
+/// </summary>
+public sealed class FrameRunInProcess : ManualConfig
+{
+    public FrameRunInProcess()
+    {
+        AddJob(Job.ShortRun.WithWarmupCount(5).WithIterationCount(15).WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false)));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+    }
+}

@@ -181,9 +181,12 @@ public sealed class FigureLayout
 
     private readonly HashSet<Annotation> _docked = [];
     private readonly List<Annotation> _unplaced = [];
+    private Dictionary<Series, (double X, double Y)[]>? _coverPoints;
+    private (double X, double Y)[]? _drawnByX;
 
     private void Arrange(bool legendOutside)
     {
+        (_coverPoints, _drawnByX) = (null, null); // the scales change with the arrangement
         var figure = Figure;
         var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
         var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
@@ -497,7 +500,8 @@ public sealed class FigureLayout
         }
 
         candidates.AddRange(free.OrderBy(c => Math.Pow(c.X + (width / 2) - px, 2) + Math.Pow(c.Baseline - (ascent / 2) - py, 2)));
-        var drawn = Figure.Series.Where(s => s is not Annotation).SelectMany(PixelPoints).ToList();
+        // Every drawn point, sorted by x once per arrangement: a candidate's cover is counted from the points in its columns.
+        var drawn = _drawnByX ??= [.. Figure.Series.Where(s => s is not Annotation).SelectMany(KeptPixelPoints).OrderBy(p => p.X)];
         PlacedText? best = null;
         var bestCover = int.MaxValue;
         foreach (var (x, baseline, anchor) in candidates)
@@ -514,7 +518,7 @@ public sealed class FigureLayout
                 continue;
             }
 
-            var cover = drawn.Count(p => Inside(box, p, 2));
+            var cover = CountInside(drawn, box, 2);
             if (cover < bestCover)
             {
                 best = placed;
@@ -537,8 +541,65 @@ public sealed class FigureLayout
         return new LegendEntry(series, x, baseline - (FontMetrics.Ascent(font) * 0.35), label);
     }
 
-    private int LegendCover(PixelRect box) =>
-        Figure.Series.Sum(s => PixelPoints(s).Count(p => Inside(box, p, 4)));
+    /// <summary>How many of <paramref name="byX"/> (sorted by x) lie inside <paramref name="box"/> widened by <paramref name="margin"/>: those of <see cref="Inside"/>, found from the first in its columns.</summary>
+    internal static int CountInside((double X, double Y)[] byX, PixelRect box, double margin)
+    {
+        int low = 0, high = byX.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (byX[middle].X < box.Left - margin)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var count = 0;
+        for (var i = low; i < byX.Length && byX[i].X <= box.Right + margin; i++)
+        {
+            if (Inside(box, byX[i], margin))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    // How many of the series' points a legend box would cover.
+    private int LegendCover(PixelRect box)
+    {
+        var cover = 0;
+        foreach (var series in Figure.Series)
+        {
+            foreach (var point in KeptPixelPoints(series))
+            {
+                if (Inside(box, point, 4))
+                {
+                    cover++;
+                }
+            }
+        }
+
+        return cover;
+    }
+
+    // The pixel points of a series, found once per arrangement (the scales are set by then) and kept for every candidate
+    // place of the legend and the notes: a function curve is sampled once, not once per candidate box.
+    private (double X, double Y)[] KeptPixelPoints(Series series)
+    {
+        _coverPoints ??= new Dictionary<Series, (double X, double Y)[]>(ReferenceEqualityComparer.Instance);
+        if (!_coverPoints.TryGetValue(series, out var points))
+        {
+            _coverPoints[series] = points = [.. PixelPoints(series)];
+        }
+
+        return points;
+    }
 
     private static bool Inside(PixelRect box, (double X, double Y) p, double margin) =>
         p.X >= box.Left - margin && p.X <= box.Right + margin && p.Y >= box.Top - margin && p.Y <= box.Bottom + margin;

@@ -474,7 +474,8 @@ public static class SvgRenderer
                 continue;
             }
 
-            d.Append(pen ? 'L' : 'M').Append(N(x)).Append(' ').Append(N(y));
+            Number(d.Append(pen ? 'L' : 'M'), x).Append(' ');
+            Number(d, y);
             (lastX, lastY) = (x, y);
             pen = true;
         }
@@ -486,6 +487,15 @@ public static class SvgRenderer
     private static double Clamp(double pixel) => Math.Clamp(pixel, -1e5, 1e5);
 
     internal static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    // N(value) written straight into the builder, without a string per number (a path has thousands).
+    private static StringBuilder Number(StringBuilder builder, double value)
+    {
+        Span<char> digits = stackalloc char[32];
+        return value.TryFormat(digits, out var written, "0.#", CultureInfo.InvariantCulture)
+            ? builder.Append(digits[..written])
+            : builder.Append(N(value));
+    }
 
     internal static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);

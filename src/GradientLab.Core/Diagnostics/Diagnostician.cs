@@ -162,7 +162,7 @@ public static class Diagnostician
 
         var top = c.Eigenvectors[^1];
         // The sign of the gradient's component along the steepest direction, where that component is not mere rounding.
-        var signs = points.Where(p => p.Gradient is not null).TakeLast(6).Select(p =>
+        var signs = LastWithGradient(points, 6).Select(p =>
         {
             var along = p.Gradient!.Select((g, i) => g * top[i]).Sum();
             var length = Math.Sqrt(p.Gradient!.Sum(g => g * g));
@@ -259,6 +259,25 @@ public static class Diagnostician
         }
 
         return new Diagnosis(Verdict.Running, pace, input.SequentialUpdate ? sequentialNote.Trim() : "", null, false, input.SequentialUpdate);
+    }
+
+    /// <summary>
+    /// The last <paramref name="count"/> points that carry a gradient, oldest first: a scan back from the end, so judging
+    /// the run at step 100,000 costs what it costs at step 100.
+    /// </summary>
+    private static List<StepRecord> LastWithGradient(IReadOnlyList<StepRecord> points, int count)
+    {
+        var last = new List<StepRecord>(count);
+        for (var i = points.Count - 1; i >= 0 && last.Count < count; i--)
+        {
+            if (points[i].Gradient is not null)
+            {
+                last.Add(points[i]);
+            }
+        }
+
+        last.Reverse();
+        return last;
     }
 
     /// <summary>A number for a sentence: four significant digits, invariant culture.</summary>

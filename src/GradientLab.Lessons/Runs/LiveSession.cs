@@ -29,6 +29,7 @@ public sealed class LiveSession
     private FeatureScaling? _featureSpread;
     private readonly ScenarioDiagnoser _diagnoser;
     private (int Cursor, DiagnosisReport Report)? _diagnosis;
+    private int? _turnStep;
 
     /// <summary>Resolves the scenario and runs it to its stop in one go.</summary>
     /// <exception cref="ScenarioException">The scenario cannot run; the message says why.</exception>
@@ -148,7 +149,8 @@ public sealed class LiveSession
         {
             if (_diagnosis is not { } cached || cached.Cursor != Cursor)
             {
-                var seen = Trajectory.Take(Cursor + 1).ToList();
+                // The points so far as a view of the run's array, not a copy: the diagnosis reads only the last few.
+                var seen = new ArraySegment<StepRecord>(_trajectory, 0, Cursor + 1);
                 _diagnosis = (Cursor, _diagnoser.Diagnose(seen, AtEnd ? StopReason : null));
             }
 
@@ -293,7 +295,9 @@ public sealed class LiveSession
                 return null;
             }
 
-            var turn = Trajectory.FirstOrDefault(p => Math.Sign(p.Parameters[0]) != Math.Sign(w0) && p.Step > 0)?.Step;
+            // The step where w changes sign, found once per run (not at every frame).
+            _turnStep ??= Trajectory.FirstOrDefault(p => Math.Sign(p.Parameters[0]) != Math.Sign(w0) && p.Step > 0)?.Step ?? -1;
+            int? turn = _turnStep >= 0 ? _turnStep : null;
             var why = Say($"The {Describe(data.FeatureNames[0]).Name} values sit far from zero (mean {F(mean)}, spread {F(spread)}), so on this bowl w and b are tied: its steep direction changes both together, and the first step, along that direction, swung w from {F(w0)} to {F(w1)}, away from the trend.");
             return turn is not { } k ? why
                 : Cursor < k ? why + Say($" w turns towards the houses at step {k}.")

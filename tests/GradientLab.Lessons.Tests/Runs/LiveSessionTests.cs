@@ -109,6 +109,29 @@ public sealed class LiveSessionTests
         figures.HasContour.ShouldBeFalse();
         figures.DataDynamic(0).ShouldContain("gl-prediction");
     }
+
+    [Theory]
+    [InlineData("housing-live-demo")]
+    [InlineData("housing-unscaled")]
+    [InlineData("course-lab")]
+    [InlineData("alpha-too-large")]
+    [InlineData("minibatch-line")]
+    [InlineData("nonlinear-data")]
+    [InlineData("neuron-oscillation")]
+    public void TheDiagnosis_AtEveryStep_EqualsTheDiagnosisOfACopyOfTheStepsSoFar(string preset)
+    {
+        // The session judges a view of its array (no copy per frame); the verdict must be the one a copied prefix gets.
+        var session = Session(preset);
+        var diagnoser = new ScenarioDiagnoser(session.Resolved);
+        var cursors = Enumerable.Range(0, Math.Min(session.LastStep, 400) + 1).Append(session.LastStep - 1).Append(session.LastStep).Where(c => c >= 0).Distinct();
+        foreach (var cursor in cursors)
+        {
+            session.Reset();
+            session.Advance(cursor);
+            var copied = diagnoser.Diagnose(session.Trajectory.Take(cursor + 1).ToList(), session.AtEnd ? session.StopReason : null);
+            session.Diagnosis.Diagnosis.ShouldBe(copied.Diagnosis, $"at step {cursor}");
+        }
+    }
 }
 
 public sealed class LiveSessionUnitsTests
