@@ -26,14 +26,27 @@ public sealed class ConceptsPresentingTests(WebAppFixture web)
     [Theory]
     [Trait("Category", "Full")]
     [MemberData(nameof(Views))]
-    public async Task Each_view_presented_at_1920_by_1080_fits_the_screen(string slide)
+    public Task Each_view_presented_at_1920_by_1080_fits_the_screen(string slide) => The_view_presented_fits_the_screen(slide, measure: false);
+
+    /// <summary>The batch-size question answered: its table, figure and summary appear beside the variants and the view still fits.</summary>
+    [Fact]
+    public Task The_batch_variants_view_presented_still_fits_once_the_batch_sizes_are_measured() => The_view_presented_fits_the_screen("variants", measure: true);
+
+    private async Task The_view_presented_fits_the_screen(string slide, bool measure)
     {
         var page = await web.OpenAsync($"/concepts?present=1&slide={slide}", 1920, 1080);
         await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-presenting", "true");
         await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('main [data-slide]')].filter(s => s.getClientRects().length > 0).map(s => s.getAttribute('data-slide')).join() === '{slide}'");
+        if (measure)
+        {
+            await page.GetByTestId("batch-study-run").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("batch-study-summary")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#figure-batch-sizes svg")).ToBeVisibleAsync();
+        }
+
         await page.WaitForFunctionAsync(PresentingEveryPageTests.FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         var overflow = await page.EvaluateAsync<string[]>(Overflow);
-        await PresentingEveryPageTests.SaveScreenAsync(page, "/concepts", $"present-{slide}-1920");
+        await PresentingEveryPageTests.SaveScreenAsync(page, "/concepts", $"present-{slide}{(measure ? "-measured" : "")}-1920");
         var below = int.Parse(overflow[0], CultureInfo.InvariantCulture);
         var beside = int.Parse(overflow[1], CultureInfo.InvariantCulture);
         below.ShouldBeLessThanOrEqualTo(0, $"the {slide} view reaches {below} px below the screen (lowest: {overflow[3]} at {overflow[2]} px)");
