@@ -68,6 +68,12 @@ public sealed class RunFigures
     /// <summary>Keep the contour view on the region around the start and the minimum, even when the path leaves it.</summary>
     public bool PinView { get; set; }
 
+    /// <summary>
+    /// What the figures' SVG ids (clip path, title, arrowheads) start with: empty for a page with one run; the run's name
+    /// where several runs share a page (the failure cases), so one figure never clips to another's plot area.
+    /// </summary>
+    public string IdPrefix { get; init; } = "";
+
     /// <summary>The width and height the page gives the data and contour views.</summary>
     public (int Width, int Height) ViewSize { get; set; } = (430, 330);
 
@@ -79,7 +85,7 @@ public sealed class RunFigures
     {
         var input = _scenario.InputData ?? throw new InvalidOperationException("This scenario has no data to plot.");
         var parameters = _trajectory[Clamp(cursor)].Parameters;
-        var figure = new Figure("data", $"{AxisLabel(input.TargetName)} against {AxisLabel(input.FeatureNames[0])}, with the model at step {Clamp(cursor)}");
+        var figure = new Figure($"{IdPrefix}data", $"{AxisLabel(input.TargetName)} against {AxisLabel(input.FeatureNames[0])}, with the model at step {Clamp(cursor)}");
         figure.X.Title = AxisLabel(input.FeatureNames[0]);
         figure.Y.Title = AxisLabel(input.TargetName);
         (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (_dataDomain.XMin, _dataDomain.XMax, _dataDomain.YMin, _dataDomain.YMax);
@@ -120,7 +126,7 @@ public sealed class RunFigures
         var window = ContourView(cursor, out var zoom);
         var names = _scenario.ParameterNames;
         var objective = _scenario.Settings.Objective;
-        var figure = new Figure("contour", $"The cost J({names[0]}, {names[1]}) with the path of gradient descent") { ColorBarTitle = "J (cost)" };
+        var figure = new Figure($"{IdPrefix}contour", $"The cost J({names[0]}, {names[1]}) with the path of gradient descent") { ColorBarTitle = "J (cost)" };
         figure.X.Title = names[0];
         figure.Y.Title = names[1];
         (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (window.XMin, window.XMax, window.YMin, window.YMax);
@@ -316,7 +322,7 @@ public sealed class RunFigures
     public Figure LossFigure(int cursor, bool? logScale = null)
     {
         var shown = Clamp(cursor);
-        var figure = new Figure("loss", "The cost J at each step");
+        var figure = new Figure($"{IdPrefix}loss", "The cost J at each step");
         figure.X.Title = "step";
         figure.Y.Title = "cost J";
         // The step axis grows with the run, so the first steps are not squeezed against the left edge.

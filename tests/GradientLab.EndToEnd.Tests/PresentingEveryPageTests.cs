@@ -112,6 +112,35 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
         await page.CloseAsync();
     }
 
+    /// <summary>Each page embedded plain and by its main view, on a projector and on a phone.</summary>
+    public static TheoryData<string, int, int> EmbedsAndScreens()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var path in new[] { "/", "/live", "/neuron", "/concepts", "/concepts?slide=variants", "/optimizers", "/optimizers?slide=race", "/failures", "/benchmark" })
+        {
+            foreach (var (width, height) in new[] { (1920, 1080), (390, 844) })
+            {
+                data.Add(path, width, height);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [Trait("Category", "Full")]
+    [MemberData(nameof(EmbedsAndScreens))]
+    public async Task Embedded_on_a_projector_or_a_phone_the_view_is_no_wider_than_its_frame(string path, int width, int height)
+    {
+        var page = await web.OpenAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "embed=1", width, height);
+        await Assertions.Expect(page.GetByTestId("app")).ToHaveAttributeAsync("data-embed", "true");
+        await page.WaitForFunctionAsync(FiguresMeasured, null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        await SaveScreenAsync(page, path.Replace("?slide=", "-", StringComparison.Ordinal), $"embed-{width}");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{path} embedded at {width} px scrolls sideways");
+        await page.CloseAsync();
+    }
+
     [Fact]
     public async Task The_playback_keys_drive_the_chain_rule_stepper_while_presenting()
     {

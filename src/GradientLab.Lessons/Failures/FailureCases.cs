@@ -70,7 +70,7 @@ public static class FailureCases
         };
         var session = new LiveSession(scenario);
         session.ToEnd();
-        return new FailureCase("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory), liveLink(scenario));
+        return new FailureCase("unscaled-features", "Unscaled features: a valley so thin that no learning rate suits both directions", "unscaled-features", session, new RunFigures(session.Resolved, session.Trajectory) { IdPrefix = "unscaled-features-" }, liveLink(scenario));
     }
 
     private static FailureCase FromPreset(string preset, string title)
@@ -78,6 +78,6 @@ public static class FailureCases
         var session = new LiveSession(Presets.Get(preset).Scenario);
         session.ToEnd();
         var link = preset is "plateau" ? "neuron?preset=plateau" : $"live?preset={preset}";
-        return new FailureCase(preset, title, preset, session, new RunFigures(session.Resolved, session.Trajectory), link);
+        return new FailureCase(preset, title, preset, session, new RunFigures(session.Resolved, session.Trajectory) { IdPrefix = $"{preset}-" }, link);
     }
 }

@@ -21,6 +21,22 @@ public sealed class FailureCasesTests
         cases.ShouldAllBe(c => c.Session.Cursor == c.Session.LastStep);
     }
 
+    /// <summary>
+    /// The six cases share a page: each figure's ids (its clip path first) are its own. With one id for all, the unscaled
+    /// case's direction lines were clipped to the first case's plot area and ran outside their own when presented.
+    /// </summary>
+    [Fact]
+    public void TheCases_Figures_HaveIdsNoOtherCaseUses()
+    {
+        var cases = FailureCases.All(scaled: false, Link);
+        var clips = cases.Where(c => c.Figures.HasContour).Select(c => System.Text.RegularExpressions.Regex.Match(c.Figures.ContourStatic(c.Session.Cursor), "<clipPath id=\"([^\"]+)\"").Groups[1].Value).ToList();
+        clips.Count.ShouldBeGreaterThan(1);
+        clips.ShouldAllBe(id => id.Length > 0);
+        clips.Distinct().Count().ShouldBe(clips.Count, string.Join(", ", clips));
+        var losses = cases.Select(c => System.Text.RegularExpressions.Regex.Match(c.Figures.Loss(c.Session.Cursor, logScale: true), "<clipPath id=\"([^\"]+)\"").Groups[1].Value).ToList();
+        losses.Distinct().Count().ShouldBe(cases.Count, string.Join(", ", losses));
+    }
+
     [Fact]
     public void Unscaled_NeverConverges_InTenThousandSteps()
     {
