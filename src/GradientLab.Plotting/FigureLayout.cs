@@ -656,13 +656,16 @@ public sealed class FigureLayout
         return false;
     }
 
+    // Enough for levels a millionth apart on a cost near 1 (a plateau): 0.9999045, 0.999905, 0.9999055.
+    private const int MaxLevelDigits = 10;
+
     private static IReadOnlyList<(int Index, string Label)> LevelLabels(IReadOnlyList<double> levels)
     {
         // Every level's label, with as few significant digits as keep neighbours apart.
-        for (var digits = 2; digits <= 6; digits++)
+        for (var digits = 2; digits <= MaxLevelDigits; digits++)
         {
             var labels = levels.Select(l => NiceNumbers.Label(l, digits)).ToList();
-            if (labels.Distinct(StringComparer.Ordinal).Count() == labels.Count || digits == 6)
+            if (labels.Distinct(StringComparer.Ordinal).Count() == labels.Count || digits == MaxLevelDigits)
             {
                 return [.. labels.Select((label, i) => (i, label))];
             }

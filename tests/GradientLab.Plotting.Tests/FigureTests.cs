@@ -187,6 +187,20 @@ public sealed class FigureTests
         svg.Length.ShouldBeLessThan(40_000);
     }
 
+    [Fact]
+    public void Colour_bar_levels_a_millionth_apart_each_get_their_own_label()
+    {
+        // A plateau's cost: J from 0.999904 to 0.999909 over the view, as the saturated neuron's (x = 2, y = 1, w near −5).
+        var figure = new Figure("plateau", "a flat cost") { ColorBarTitle = "J (cost)" };
+        figure.Add(new ContourSeries("J", (w, b) => 0.999904 + (0.000005 * ((w + 1) / 2)), new DataRect(-1, 1, -1, 1)));
+        var xml = XElement.Parse(figure.ToSvg(430, 330, new SvgOptions(Standalone: true)));
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var labels = xml.Descendants(svg + "g").Single(e => Classes(e).Contains("colorbar")).Descendants(svg + "text")
+            .Select(t => t.Value).Where(v => v.StartsWith("0.99", StringComparison.Ordinal)).ToList();
+        labels.Count.ShouldBeGreaterThan(3);
+        labels.Distinct(StringComparer.Ordinal).Count().ShouldBe(labels.Count, string.Join(", ", labels));
+    }
+
     private static string[] Classes(XElement element) => ((string?)element.Attribute("class") ?? "").Split(' ');
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GradientLab.Lessons.Optimizers;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
@@ -85,6 +86,11 @@ public static class OptimizerFigures
     public static string ThetaAgainstIteration(IReadOnlyList<RunSeries> runs, RunSeries overshooting, int at, double step, int width = 440, int? height = null) =>
         ThetaAgainstIterationFigure(runs, overshooting, at, step).ToSvg(width, height ?? Figure.HeightFor(width, 440, 300), new SvgOptions(TestId: "momentum-plot"));
 
+    // One contour series per race, kept as long as the race: the series keeps its sampled grid and traced lines, so the
+    // dynamic layer's layout (which needs the levels for the colour bar's room) does not sample and trace the surface
+    // again at every frame of playback.
+    private static readonly ConditionalWeakTable<RaceSession, ContourSeries> Surfaces = [];
+
     /// <summary>The race as one figure: the surface's contours and minima (static), every racer's path so far and the start (dynamic).</summary>
     public static Figure RaceFigure(RaceSession race)
     {
@@ -99,7 +105,7 @@ public static class OptimizerFigures
         figure.X.Title = "x";
         figure.Y.Title = "y";
         (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (window.XMin, window.XMax, window.YMin, window.YMax);
-        figure.Add(new ContourSeries("f", (x, y) => race.Function.Value([x, y]), window, race.Function.MinimumValue, 16));
+        figure.Add(Surfaces.GetValue(race, r => new ContourSeries("f", (x, y) => r.Function.Value([x, y]), r.Surface.Window, r.Function.MinimumValue, 16)));
         foreach (var minimum in race.Function.Minima)
         {
             figure.Add(new MarkerSeries("minimum", new DataPoint(minimum[0], minimum[1]), MarkerShape.Star) { CssClass = "gl-minimum" });
