@@ -290,7 +290,10 @@ public sealed class RunFigures
         return null;
     }
 
-    /// <summary>The cost surface J(w, b) in 3-D over the contour view's region at <paramref name="cursor"/>, with the path on it.</summary>
+    /// <summary>
+    /// The cost surface J(w, b) in 3-D over the contour view's region at <paramref name="cursor"/>, with the path on it:
+    /// the points that differ on the contour view (<see cref="PathPoints"/>), ending at the current point.
+    /// </summary>
     public SurfaceView SurfaceFigure(int cursor, double azimuth = -55, double elevation = 30)
     {
         var window = ContourView(cursor, out _);
@@ -305,7 +308,7 @@ public sealed class RunFigures
             ZTitle = "J",
             Azimuth = azimuth,
             Elevation = elevation,
-            Path = [.. _trajectory.Take(shown + 1).Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))],
+            Path = PathPoints(window, shown), // the contour's thinned path: a frame at step 100,000 draws what shows, not every step
             Description = $"Step {shown}: {names[0]} = {F(current[0])}, {names[1]} = {F(current[1])}, J = {F(_trajectory[shown].Loss)}; seen from azimuth {azimuth:0}°, elevation {elevation:0}°.",
         };
     }

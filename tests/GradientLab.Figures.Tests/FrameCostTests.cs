@@ -82,4 +82,16 @@ public sealed class FrameCostTests
         var early = figures.ContourFigure(3).Series.OfType<PathSeries>().Single().Points;
         early.Count.ShouldBe(4); // the first steps move far: none is thinned away
     }
+
+    [Fact]
+    public void The3DPath_IsTheContoursThinnedPath()
+    {
+        // Before, the 3-D view drew every step up to the cursor: 20,001 points at step 20,000, at every frame.
+        var (figures, trajectory) = Long.Value;
+        var surface = figures.SurfaceFigure(Steps).Path;
+        surface.ShouldBe(figures.ContourFigure(Steps).Series.OfType<PathSeries>().Single().Points);
+        surface.Count.ShouldBeLessThan(Steps / 10);
+        surface[^1].ShouldBe(new DataPoint(trajectory[Steps].Parameters[0], trajectory[Steps].Parameters[1]));
+        figures.SurfaceFigure(3).Path.Count.ShouldBe(4);
+    }
 }
