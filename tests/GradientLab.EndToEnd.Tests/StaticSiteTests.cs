@@ -8,8 +8,14 @@ namespace GradientLab.EndToEnd.Tests;
 [Collection("web")]
 public sealed partial class StaticSiteTests(WebAppFixture web)
 {
+    [GeneratedRegex("^/([a-z]*)")]
+    private static partial Regex PageRoot();
+
     /// <summary>Every page of the lab.</summary>
-    public static TheoryData<string> Pages => ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/benchmark"];
+    private static readonly string[] PagePaths = ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/benchmark"];
+
+    /// <summary>Every page of the lab, as theory rows.</summary>
+    public static TheoryData<string> Pages => new(PagePaths);
 
     [Fact]
     public void TheMetaTag_TheHeadersFile_AndGradlabLab_DeclareOnePolicy()
@@ -26,10 +32,46 @@ public sealed partial class StaticSiteTests(WebAppFixture web)
         index.ShouldNotContain("<script>", Case.Sensitive, "an inline script would need the policy to allow it");
     }
 
+    /// <summary>Every page, each loaded on its own (a cold start of the lab per page): the full suite's check.</summary>
     [Theory]
     [MemberData(nameof(Pages))]
-    [Trait("Category", "Journey")]
+    [Trait("Category", "Full")]
     public async Task EveryPage_BecomesInteractive_UnderThePolicy_WithoutAViolation(string path)
+    {
+        var (page, errors) = await WatchedPageAsync();
+        await page.GotoAsync(web.BaseUrl + path);
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        (await page.EvaluateAsync<string[]>("() => window.__violations")).ShouldBeEmpty();
+        errors.ShouldBeEmpty();
+        await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// The everyday suite's version: the lab starts once, then the learner goes to every other page inside it, as the
+    /// navigation does; each page must become ready (its root's <c>data-ready</c>) under the policy, with no error.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Journey")]
+    public async Task EveryPage_ReachedFromTheLab_BecomesReady_UnderThePolicy_WithoutAViolation()
+    {
+        var (page, errors) = await WatchedPageAsync();
+        await page.GotoAsync(web.BaseUrl + "/");
+        await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        foreach (var path in PagePaths.Where(p => p != "/").Append("/"))
+        {
+            await page.EvaluateAsync("path => Blazor.navigateTo(path)", path);
+            await page.WaitForURLAsync(web.BaseUrl + path);
+            var root = PageRoot().Match(path).Groups[1].Value;
+            await page.WaitForSelectorAsync($".gl-{(root.Length == 0 ? "home" : root)}[data-ready=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        }
+
+        (await page.EvaluateAsync<string[]>("() => window.__violations")).ShouldBeEmpty();
+        errors.ShouldBeEmpty();
+        await page.CloseAsync();
+    }
+
+    /// <summary>A new page that records console errors, page errors and security-policy violations (in <c>window.__violations</c>).</summary>
+    private async Task<(IPage Page, List<string> Errors)> WatchedPageAsync()
     {
         var page = await web.Browser.NewPageAsync();
         var errors = new List<string>();
@@ -42,11 +84,7 @@ public sealed partial class StaticSiteTests(WebAppFixture web)
         };
         page.PageError += (_, error) => errors.Add(error);
         await page.AddInitScriptAsync("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
-        await page.GotoAsync(web.BaseUrl + path);
-        await page.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-        (await page.EvaluateAsync<string[]>("() => window.__violations")).ShouldBeEmpty();
-        errors.ShouldBeEmpty();
-        await page.CloseAsync();
+        return (page, errors);
     }
 
     [Fact]
