@@ -34,7 +34,7 @@ public sealed class RunFigures
     private readonly LayeredFigure _dataLayers = new();
     private readonly LayeredFigure _contourLayers = new();
     private (int Step, bool Positive)? _turn;
-    private (DataRect Window, int Width, int Height, int[] Kept)? _thinnedPath;
+    private ThinnedPath? _thinnedPath;
     private PrefixExtents? _extents;
     private LossPyramid? _lossPyramid;
     private (int Zoom, ContourSeries Series)? _contours;
@@ -234,40 +234,16 @@ public sealed class RunFigures
     private DataPoint[] PathPoints(DataRect window, int shown)
     {
         var (width, height) = ViewSize;
-        if (_thinnedPath is not { } thinned || thinned.Window != window || thinned.Width != width || thinned.Height != height)
+        if (_thinnedPath is not { } thinned || !thinned.IsFor(window, width, height))
         {
-            double toleranceX = (window.XMax - window.XMin) / Math.Max(1, width) / 2, toleranceY = (window.YMax - window.YMin) / Math.Max(1, height) / 2;
-            var kept = new List<int> { 0 };
-            double lastX = _trajectory[0].Parameters[0], lastY = _trajectory[0].Parameters[1];
-            for (var i = 1; i <= _lastFinite; i++)
-            {
-                var p = _trajectory[i].Parameters;
-                if (Math.Abs(p[0] - lastX) >= toleranceX || Math.Abs(p[1] - lastY) >= toleranceY)
-                {
-                    kept.Add(i);
-                    (lastX, lastY) = (p[0], p[1]);
-                }
-            }
-
-            _thinnedPath = thinned = (window, width, height, [.. kept]);
+            _thinnedPath = thinned = new ThinnedPath(window, width, height);
+            thinned.Extend(_lastFinite + 1, PointAt);
         }
 
-        var count = Array.BinarySearch(thinned.Kept, shown) is var at && at >= 0 ? at + 1 : ~at;
-        var last = count > 0 && thinned.Kept[count - 1] == shown;
-        var points = new DataPoint[count + (last ? 0 : 1)];
-        for (var k = 0; k < count; k++)
-        {
-            var p = _trajectory[thinned.Kept[k]].Parameters;
-            points[k] = new DataPoint(p[0], p[1]);
-        }
-
-        if (!last)
-        {
-            points[^1] = new DataPoint(_trajectory[shown].Parameters[0], _trajectory[shown].Parameters[1]);
-        }
-
-        return points;
+        return thinned.UpTo(shown, PointAt);
     }
+
+    private DataPoint PointAt(int index) => new(_trajectory[index].Parameters[0], _trajectory[index].Parameters[1]);
 
     /// <summary>The first step at which the first parameter changes sign from a non-zero start, if it has by <paramref name="shown"/>.</summary>
     private (int Step, bool Positive)? FirstSignChange(int shown)

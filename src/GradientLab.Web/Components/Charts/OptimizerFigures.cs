@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GradientLab.Lessons.Optimizers;
 using GradientLab.Core.Descent;
 using GradientLab.Core.Objectives;
+using GradientLab.Figures;
 using GradientLab.Plotting;
 using GradientLab.Web.State;
 
@@ -91,6 +92,19 @@ public static class OptimizerFigures
     // again at every frame of playback.
     private static readonly ConditionalWeakTable<RaceSession, ContourSeries> Surfaces = [];
 
+    // Each racer's path thinned to the points that differ on the race's view, read as the run grows: a frame reads only
+    // the steps made since the last one, and draws only what shows (at 300 steps/s a path was thousands of points).
+    private static readonly ConditionalWeakTable<DescentRun, ThinnedPath> Paths = [];
+
+    private static DataPoint[] RacePath(DescentRun run, DataRect window)
+    {
+        var trajectory = run.Trajectory;
+        DataPoint PointAt(int i) => new(trajectory[i].Parameters[0], trajectory[i].Parameters[1]);
+        var thinned = Paths.GetValue(run, _ => new ThinnedPath(window, RaceWidth, RaceHeightFor(RaceWidth)));
+        thinned.Extend(trajectory.Count, PointAt);
+        return thinned.UpTo(trajectory.Count - 1, PointAt);
+    }
+
     /// <summary>The race as one figure: the surface's contours and minima (static), every racer's path so far and the start (dynamic).</summary>
     public static Figure RaceFigure(RaceSession race)
     {
@@ -113,7 +127,7 @@ public static class OptimizerFigures
 
         foreach (var (racer, _, run) in race.Runs)
         {
-            var path = run.Trajectory.Select(p => new DataPoint(p.Parameters[0], p.Parameters[1])).ToList();
+            var path = RacePath(run, window);
             figure.Add(new PathSeries(racer.Label, path) { CssClass = racer.CssClass, Layer = FigureLayer.Dynamic, InLegend = true, ArrowAt = _ => false, CurrentRadius = 4.5, CurrentTooltip = racer.Label, FitsView = false });
         }
 
@@ -143,7 +157,7 @@ public static class OptimizerFigures
             Elevation = elevation,
             Resolution = 48, // Rosenbrock's valley is narrower than a cell of the default 28: coarser, its floor is drawn as teeth
             LogHeight = high - low > 40 * (quartile - low), // Rosenbrock (×61) and Beale (×213); the bowls, Himmelblau (×14) and Booth (×25) stay linear
-            Paths = [.. race.Runs.Select(r => new SurfacePath(r.Racer.Label, r.Racer.CssClass, [.. r.Run.Trajectory.Select(p => new DataPoint(p.Parameters[0], p.Parameters[1]))]) { CurrentClass = r.Racer.CssClass + "-dot" })],
+            Paths = [.. race.Runs.Select(r => new SurfacePath(r.Racer.Label, r.Racer.CssClass, RacePath(r.Run, race.Surface.Window)) { CurrentClass = r.Racer.CssClass + "-dot" })],
             Description = $"Step {race.StepCount}, seen from azimuth {azimuth:0}°, elevation {elevation:0}°: " + string.Join("; ", race.Runs.Select(r => $"{r.Racer.Label} at f = {NiceNumbers.Significant(r.Run.Current.Loss, 4)}")) + ".",
         };
     }
