@@ -192,9 +192,12 @@ public static class OptimizerFigures
         figure.Y.Scale = floor is null ? ScaleKind.Linear : ScaleKind.Auto;
         figure.X.Min = 0;
         figure.X.Max = Math.Max(1, race.Budget);
+        var stepsPerColumn = figure.X.Max.Value / RaceWidth;
         foreach (var (racer, _, run) in race.Runs)
         {
-            figure.Add(new LineSeries(racer.Label, [.. run.Trajectory.Select(p => new DataPoint(p.Step, floor is { } f ? p.Loss - f : p.Loss))]) { CssClass = racer.CssClass, InLegend = true });
+            var trajectory = run.Trajectory;
+            var points = ColumnDecimation.MinMax(trajectory.Count, i => new DataPoint(trajectory[i].Step, floor is { } f ? trajectory[i].Loss - f : trajectory[i].Loss), stepsPerColumn);
+            figure.Add(new LineSeries(racer.Label, points) { CssClass = racer.CssClass, InLegend = true });
         }
 
         figure.Add(new ReferenceLine("now", race.StepCount, vertical: true) { CssClass = "gl-marker-line" });
@@ -219,7 +222,7 @@ public static class OptimizerFigures
         figure.X.Min = 0;
         figure.X.Max = Math.Max(1, budget);
         figure.Y.IncludeZero = true;
-        figure.Add(new LineSeries("γ", [.. Enumerable.Range(0, Math.Max(2, budget + 1)).Select(t => new DataPoint(t, schedule.At(t)))]) { CssClass = "gl-loss" });
+        figure.Add(new LineSeries("γ", ColumnDecimation.MinMax(Math.Max(2, budget + 1), t => new DataPoint(t, schedule.At(t)), figure.X.Max.Value / RaceWidth)) { CssClass = "gl-loss" });
         figure.Add(new ReferenceLine("now", current, vertical: true) { CssClass = "gl-marker-line" });
         figure.Add(new MarkerSeries("current", new DataPoint(current, schedule.At(current))) { CssClass = "gl-current", Size = 4 });
         return figure;

@@ -128,8 +128,8 @@ public sealed partial class Optimizers
         _dilemma = new LearningRateDilemma(_alphas, _threshold);
         var series = _dilemma.Rows.Where(r => r.Session is not null)
             .Select(r => new RunSeries($"α = {N(r.Alpha)}", $"gl-r{((r.Run - 1) * 2) + 1}", r.Session!.Trajectory)).ToList();
-        _dilemmaParabola = width => OptimizerFigures.Parabola(series, 10, width: width);
-        _dilemmaLoss = width => ConceptFigures.Losses(series, "dilemma-loss", "dilemma-loss-plot", "iteration", width: width);
+        _dilemmaParabola = DrawnPerWidth.Keep(width => OptimizerFigures.Parabola(series, 10, width: width));
+        _dilemmaLoss = DrawnPerWidth.Keep(width => ConceptFigures.Losses(series, "dilemma-loss", "dilemma-loss-plot", "iteration", width: width));
     }
 
     private void SetAlpha(int index, ChangeEventArgs e)
@@ -174,7 +174,7 @@ public sealed partial class Optimizers
         var series = new List<RunSeries> { new("vanilla", "gl-r1", runs.Vanilla.Trajectory), new($"momentum β = {N(runs.Beta)}", "gl-r6", runs.Momentum.Trajectory) };
         var at = _momentumAt;
         var move = runs.NextMove(at);
-        _momentumFigure = width => OptimizerFigures.ThetaAgainstIteration(series, series[1], at, move, width: width);
+        _momentumFigure = DrawnPerWidth.Keep(width => OptimizerFigures.ThetaAgainstIteration(series, series[1], at, move, width: width));
     }
 
     private void SetMomentum(ChangeEventArgs e, Action<double> assign)
