@@ -215,6 +215,27 @@ public sealed class ClassifierScenarioTests
         new ResolvedScenario[] { ScenarioResolver.Resolve(Presets.Get("course-lab").Scenario) }.ShouldAllBe(r => r.Classifier == null);
     }
 
+    [Theory]
+    [InlineData("xor-network", 0.003)]      // too slow a rate: far from 100 % after 300 steps
+    [InlineData("blobs-logistic", 0.01)]    // too slow a rate: the loss is still far above 0.02 at step 100
+    [InlineData("circles-network", 0.001)]
+    [InlineData("moons-network", 0.001)]
+    [InlineData("spirals-network", 0.001)]
+    public void AClassifiersLessonCheck_Fails_WhenTheRunNoLongerShowsIt(string name, double learningRate)
+    {
+        var preset = Presets.Get(name);
+        var broken = preset.Scenario with { Optimizer = preset.Scenario.Optimizer! with { LearningRate = learningRate } };
+        preset.Lesson.Verify(LessonRun.Of(broken)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void XorLogisticsLessonCheck_Fails_ForANetwork()
+    {
+        var preset = Presets.Get("xor-logistic");
+        var network = preset.Scenario with { Objective = Presets.Get("xor-network").Scenario.Objective };
+        preset.Lesson.Verify(LessonRun.Of(network)).ShouldNotBeNull();
+    }
+
     [Fact]
     public void ThePresetsTellClassifiersApart()
     {
