@@ -24,9 +24,16 @@ internal static class DiagnosisWriter
         {
             output.WriteLine(c.Local ? $"Curvature at the final point (local: the objective is not quadratic), parameters {string.Join(", ", names)}:" : $"Curvature (the Hessian is the same everywhere), parameters {string.Join(", ", names)}:");
             var n = names.Count;
-            for (var r = 0; r < n; r++)
+            if (n > TrajectoryWriter.MaxTableParameters)
             {
-                output.WriteLine("  [" + string.Join("  ", Enumerable.Range(0, n).Select(col => G(c.Hessian[(r * n) + col]).PadLeft(12))) + " ]");
+                output.WriteLine($"  (the {n} × {n} Hessian is too wide to print here; --format json writes it whole)");
+            }
+            else
+            {
+                for (var r = 0; r < n; r++)
+                {
+                    output.WriteLine("  [" + string.Join("  ", Enumerable.Range(0, n).Select(col => G(c.Hessian[(r * n) + col]).PadLeft(12))) + " ]");
+                }
             }
 
             output.WriteLine($"  eigenvalues:              {string.Join(", ", c.Eigenvalues.Select(G))}");
@@ -42,6 +49,12 @@ internal static class DiagnosisWriter
             output.WriteLine($"Feature scaling (z-score){(scaling.IsScaled ? ", which this run uses" : "")}:");
             output.WriteLine($"  condition number: {G(scaling.ConditionUnscaled)} unscaled, {G(scaling.ConditionScaled)} scaled");
             output.WriteLine($"  steps at the best rate to cut the error a million-fold: {G(scaling.StepsUnscaled)} unscaled, {G(scaling.StepsScaled)} scaled");
+        }
+
+        if (RunPresentation.AccuracySentence(scenario, run.Current.Parameters) is { } accuracy)
+        {
+            output.WriteLine();
+            output.WriteLine(accuracy);
         }
 
         output.WriteLine();

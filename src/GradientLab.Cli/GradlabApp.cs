@@ -357,7 +357,7 @@ public static class GradlabApp
                 "contour" or "surface" when !figures.HasContour => throw ViewUnavailable(RunView.Contour, resolved),
                 "contour" => (figures.ContourFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 "surface" => (figures.SurfaceFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
-                "data" when !figures.HasData => throw ViewUnavailable(RunView.Data, resolved),
+                "data" when !figures.HasData || resolved.Classifier is not null => throw ViewUnavailable(RunView.Data, resolved),
                 "data" => (figures.DataFigureSvg(cursor, pixels, pixels * 3 / 4), pixels, pixels * 3 / 4),
                 _ => (figures.LossFigureSvg(cursor, parsed.GetValue(log) ? true : null, pixels, pixels * 9 / 16), pixels, pixels * 9 / 16),
             };
@@ -385,10 +385,18 @@ public static class GradlabApp
             : throw new UsageException($"--out: '{CliOptions.Shown(Path.GetFileName(file))}' should end in {string.Join(" or ", allowed)}.");
     }
 
+    /// <summary>The views the command line draws of a scenario: <see cref="RunAnimation.ViewsOf"/>, without the data view of a
+    /// classifier (its view is the decision boundary on the /network page, not a line through the data).</summary>
+    private static IReadOnlyList<RunView> ViewsOf(ResolvedScenario resolved) =>
+        resolved.Classifier is null ? RunAnimation.ViewsOf(resolved) : [.. RunAnimation.ViewsOf(resolved).Where(v => v != RunView.Data)];
+
     /// <summary>Why a scenario has no <paramref name="view"/>, and what to draw instead.</summary>
-    private static UsageException ViewUnavailable(RunView view, ResolvedScenario resolved) => view == RunView.Contour
-        ? new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}). Try --figure loss.")
-        : new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss.");
+    private static UsageException ViewUnavailable(RunView view, ResolvedScenario resolved) => view switch
+    {
+        RunView.Contour => new UsageException($"--figure contour needs exactly two parameters; this scenario has {resolved.ParameterNames.Count} ({string.Join(", ", resolved.ParameterNames.Take(10))}{(resolved.ParameterNames.Count > 10 ? ", …" : "")}). Try --figure loss."),
+        _ when resolved.Classifier is not null => new UsageException($"--figure data draws a line through regression data; '{resolved.Scenario.Name}' classifies points ({resolved.Scenario.Objective?.Kind}), whose decision boundary the web lab's /network page draws. Try --figure loss."),
+        _ => new UsageException("--figure data needs a scenario with data; this one is a plain function. Try --figure contour or loss."),
+    };
 
     /// <summary>Most frames one animation has (a minute at 10 frames a second).</summary>
     internal const int MaxFrames = 600;
@@ -422,7 +430,7 @@ public static class GradlabApp
             var extension = Extension(file, ".gif", ".svg");
 
             var resolved = overrides.Load(parsed, parsed.GetValue(scenario)!);
-            var available = RunAnimation.ViewsOf(resolved);
+            var available = ViewsOf(resolved);
             var chosen = parsed.GetValue(figure) ?? "all";
             IReadOnlyList<RunView> views = chosen == "all" ? available : [Enum.Parse<RunView>(chosen, ignoreCase: true)];
             foreach (var view in views.Where(v => !available.Contains(v)))

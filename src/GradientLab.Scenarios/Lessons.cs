@@ -27,6 +27,13 @@ public sealed record LessonRun(ResolvedScenario Scenario, IReadOnlyList<StepReco
     /// <summary>Parameter <paramref name="index"/> at every point.</summary>
     public IReadOnlyList<double> Parameter(int index) => [.. Trajectory.Select(p => p.Parameters[index])];
 
+    /// <summary>The training accuracy at the last point: the fraction of the points a classifier gets right.</summary>
+    /// <exception cref="InvalidOperationException">The objective is not a classifier.</exception>
+    public double Accuracy() => Scenario.Accuracy(Last.Parameters);
+
+    /// <summary>The training accuracy at step <paramref name="step"/>.</summary>
+    public double AccuracyAt(int step) => Scenario.Accuracy(Trajectory[step].Parameters);
+
     /// <summary>The first step at which <paramref name="condition"/> holds, or null.</summary>
     public int? FirstStep(Func<StepRecord, bool> condition) => Trajectory.FirstOrDefault(condition)?.Step;
 }

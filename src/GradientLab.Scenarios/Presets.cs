@@ -8,12 +8,18 @@ namespace GradientLab.Scenarios;
 /// <param name="Description">What it shows, in one line.</param>
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Lesson">What the description claims, as a check on the preset's own run (the tests hold every preset to it).</param>
-public sealed record Preset(string Name, string Description, Scenario Scenario, Lesson Lesson);
+public sealed record Preset(string Name, string Description, Scenario Scenario, Lesson Lesson)
+{
+    /// <summary>Whether it classifies labelled points (logistic regression or a network): a run for the <c>/network</c>
+    /// page, not a two-parameter regression run for <c>/live</c>.</summary>
+    public bool IsClassifier => ObjectiveKinds.IsClassifier(Scenario.Objective?.Kind);
+}
 
 /// <summary>The built-in scenarios.</summary>
 public static class Presets
 {
     private static readonly DataSpec HousingTiny = new() { Builtin = "housing-tiny" };
+    private static readonly DataSpec Xor = Points("xor", 0.02);
     private static readonly DataSpec PortlandBySize = new() { Builtin = "portland-housing", Features = ["size_1000sqft"], Target = "price_1000usd" };
 
     /// <summary>Declared before <see cref="All"/>, which uses it (static fields start in the order they are written).</summary>
@@ -185,6 +191,44 @@ public static class Presets
             "One sigmoid neuron started deep in saturation (x = 2, y = 1, w = −5): σ is flat there, the gradient is tiny and the loss barely moves.",
             Neuron(2, 1), [-5, 0], Gd(1), 100,
             Lesson.That("over 100 steps the loss falls by less than 1 %", r => r.Last.Loss > 0.99 * r.Trajectory[0].Loss, r => $"J: {r.Trajectory[0].Loss} → {r.Last.Loss}")),
+        Make("xor-network",
+            "XOR (200 points, noise 0.02, seed 1) and a network of 4 tanh hidden units (2-4-1, 17 parameters, Glorot start from seed 0), Adam α = 0.3: the hidden units bend the boundary round the four corners, and within 300 steps it classifies every point right (100 %) with the loss below 0.05, where logistic regression stays at chance.",
+            Network(Xor, [4]), null, Adam(0.3), 300,
+            Lesson.All(
+                Lesson.That("it starts near chance: the loss within 0.05 of ln 2 ≈ 0.693", r => Math.Abs(r.Losses[0] - Math.Log(2)) < 0.05, r => $"J₀ = {r.Losses[0]}"),
+                Lesson.That("within 300 steps it classifies every point right (100 %), the loss below 0.05", r => r.Accuracy() == 1 && r.Last.Loss < 0.05, r => $"accuracy {r.Accuracy():P1}, J = {r.Last.Loss}"),
+                Lesson.That("logistic regression on the same points stays below 60 %", r => LessonRun.Of(r.Scenario.Scenario with { Objective = Logistic(Xor), Start = null }).Accuracy() < 0.6, r => "logistic regression reached 60 % or more"))),
+        Make("xor-logistic",
+            "Logistic regression (one sigmoid unit, 3 parameters) on the same XOR points, Adam α = 0.3 for 300 steps: no straight line separates XOR, so the accuracy stays near chance (below 60 %) and the loss ends near ln 2 ≈ 0.693, the loss of guessing ½ everywhere.",
+            Logistic(Xor), null, Adam(0.3), 300,
+            Lesson.All(
+                Lesson.That("the accuracy stays below 60 %", r => r.Accuracy() < 0.6, r => $"accuracy {r.Accuracy():P1}"),
+                Lesson.That("the loss ends within 0.01 of ln 2 ≈ 0.693", r => Math.Abs(r.Last.Loss - Math.Log(2)) < 0.01, r => $"J = {r.Last.Loss}"))),
+        Make("blobs-logistic",
+            "Logistic regression on two separable blobs (200 points, noise 0.1, seed 1), plain gradient descent α = 1 from zeros: the first step already separates them (100 %), and then the loss keeps falling (below 0.02 by step 100) while the weights grow at every step, because separable data has no finite best line.",
+            Logistic(Points("blobs", 0.1)), null, Gd(1), 100,
+            Lesson.All(
+                Lesson.That("every point is classified right (100 %) from the first step", r => r.AccuracyAt(1) == 1, r => $"accuracy at step 1: {r.AccuracyAt(1):P1}"),
+                Lesson.That("the loss falls at every step, below 0.02 by step 100", r => Lesson.Monotone(r.Losses) && r.Last.Loss < 0.02, r => $"J = {r.Last.Loss}, monotone: {Lesson.Monotone(r.Losses)}"),
+                Lesson.That("the weights grow at every step", r => r.Trajectory.Zip(r.Trajectory.Skip(1)).All(p => WeightNorm(p.Second) > WeightNorm(p.First)), r => "‖w‖ shrank at some step"))),
+        Make("circles-network",
+            "Two circles, one inside the other (200 points, noise 0.05, seed 1): a network of 4 tanh units (2-4-1), Adam α = 0.1, closes a boundary round the inner circle and classifies every point right (100 %) within 300 steps, where logistic regression's straight line stays below 65 %.",
+            Network(Points("circles", 0.05), [4]), null, Adam(0.1), 300,
+            Lesson.All(
+                Lesson.That("every point is classified right (100 %) within 300 steps", r => r.Accuracy() == 1, r => $"accuracy {r.Accuracy():P1}"),
+                Lesson.That("logistic regression on the same points stays below 65 %", r => LessonRun.Of(r.Scenario.Scenario with { Objective = Logistic(Points("circles", 0.05)), Start = null }).Accuracy() < 0.65, r => "logistic regression reached 65 % or more"))),
+        Make("moons-network",
+            "Two interleaved moons (200 points, noise 0.1, seed 1): a network of 4 tanh units (2-4-1), Adam α = 0.1, bends its boundary between them and classifies every point right (100 %) within 300 steps; logistic regression's best line stops near 90 %.",
+            Network(Points("moons", 0.1), [4]), null, Adam(0.1), 300,
+            Lesson.All(
+                Lesson.That("every point is classified right (100 %) within 300 steps", r => r.Accuracy() == 1, r => $"accuracy {r.Accuracy():P1}"),
+                Lesson.That("logistic regression on the same points stops between 85 % and 95 %", r => LessonRun.Of(r.Scenario.Scenario with { Objective = Logistic(Points("moons", 0.1)), Start = null }).Accuracy() is > 0.85 and < 0.95, r => "logistic regression ended outside 85 % to 95 %"))),
+        Make("spirals-network",
+            "Two spirals wound 1¾ turns round each other (200 points, seed 1): two hidden layers of 8 tanh units (2-8-8-1, 105 parameters), Adam α = 0.05, classify every point right (100 %) within 600 steps; one layer of 8 units, as long, does not.",
+            Network(Points("spirals", 0), [8, 8]), null, Adam(0.05), 600,
+            Lesson.All(
+                Lesson.That("every point is classified right (100 %) within 600 steps", r => r.Accuracy() == 1, r => $"accuracy {r.Accuracy():P1}"),
+                Lesson.That("one hidden layer of 8 units, as many steps, stays below 100 %", r => LessonRun.Of(r.Scenario.Scenario with { Objective = Network(Points("spirals", 0), [8]), Start = null }).Accuracy() < 1, r => "one layer of 8 units also reached 100 %"))),
     ];
 
     /// <summary>Named sets of presets to run side by side (<c>gradlab compare lr-dilemma</c>).</summary>
@@ -195,6 +239,7 @@ public static class Presets
         ["race-rosenbrock"] = ["rosenbrock-gd", "rosenbrock-momentum", "rosenbrock-adam"],
         ["sequential-bug"] = ["himmelblau-simultaneous", "sequential-himmelblau"],
         ["schedule-helps"] = ["stochastic-constant", "stochastic-decay"],
+        ["xor-line-vs-network"] = ["xor-logistic", "xor-network"],
     };
 
     /// <summary>The names of every preset.</summary>
@@ -208,7 +253,7 @@ public static class Presets
     public static Preset Get(string name) =>
         Find(name) ?? throw new ScenarioException($"Unknown preset '{name}'. Presets: {string.Join(", ", Names)}.");
 
-    private static Preset Make(string name, string description, ObjectiveSpec objective, double[] start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null, string[]? freeze = null, ScheduleSpec? schedule = null) =>
+    private static Preset Make(string name, string description, ObjectiveSpec objective, double[]? start, OptimizerSpec optimizer, int steps, Lesson lesson, BatchSpec? batch = null, StopSpec? stop = null, string? update = null, string[]? freeze = null, ScheduleSpec? schedule = null) =>
         new(name, description, new Scenario
         {
             Name = name,
@@ -227,6 +272,9 @@ public static class Presets
     private static bool Near(IReadOnlyList<double> point, IReadOnlyList<double> target, double tolerance) =>
         point.Count == target.Count && point.Zip(target).All(p => Math.Abs(p.First - p.Second) <= tolerance);
 
+    /// <summary>‖w‖ of a logistic regression's point [w₁, w₂, b].</summary>
+    private static double WeightNorm(StepRecord point) => Math.Sqrt((point.Parameters[0] * point.Parameters[0]) + (point.Parameters[1] * point.Parameters[1]));
+
     private static double LeastSquaresCost(LessonRun run) => run.Scenario.Settings.Objective.Value([.. run.Scenario.KnownMinimum()!]);
 
     /// <summary>The length of every step, ‖θₖ₊₁ − θₖ‖.</summary>
@@ -240,6 +288,17 @@ public static class Presets
         new() { Kind = "sigmoid-neuron", Loss = "squared-error", Data = new DataSpec { X = [[x]], Y = [y] } };
 
     private static ObjectiveSpec Function(string name) => new() { Kind = "function", Name = name };
+
+    /// <summary>A generated point set of 200 points from seed 1.</summary>
+    private static DataSpec Points(string kind, double noise) => new() { Points = kind, Count = 200, Noise = noise, Seed = 1 };
+
+    private static ObjectiveSpec Logistic(DataSpec points) => new() { Kind = ObjectiveKinds.LogisticRegression, Data = points };
+
+    /// <summary>A tanh network over <paramref name="points"/>, its start drawn from seed 0.</summary>
+    private static ObjectiveSpec Network(DataSpec points, int[] hidden) =>
+        new() { Kind = ObjectiveKinds.NeuralNetwork, Hidden = hidden, Activation = "tanh", InitSeed = 0, Data = points };
+
+    private static OptimizerSpec Adam(double learningRate) => new() { Kind = "adam", LearningRate = learningRate };
 
     private static OptimizerSpec Gd(double learningRate) => new() { Kind = "gd", LearningRate = learningRate };
 }

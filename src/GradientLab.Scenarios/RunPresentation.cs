@@ -70,5 +70,26 @@ public static class RunPresentation
         return StopSentence(reason, run.Trajectory[0], run.Current, run.Settings.Stop);
     }
 
+    /// <summary>An accuracy as a percentage with at most one decimal: <c>100 %</c>, <c>52 %</c>, <c>97.5 %</c>.</summary>
+    public static string Percent(double fraction) => Say($"{Math.Round(100 * fraction, 1):0.#} %");
+
+    /// <summary>
+    /// A classifier's training accuracy at <paramref name="parameters"/>, in one sentence: <c>Training accuracy: 100 %
+    /// (200 of 200 points classified right).</c>; null when the scenario classifies nothing.
+    /// </summary>
+    public static string? AccuracySentence(ResolvedScenario scenario, IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (scenario.Classifier is not { } classifier || !parameters.All(double.IsFinite))
+        {
+            return null;
+        }
+
+        var accuracy = scenario.Accuracy(parameters);
+        var points = classifier.Data.SampleCount;
+        return Say($"Training accuracy: {Percent(accuracy)} ({(int)Math.Round(accuracy * points)} of {points} points classified right).");
+    }
+
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

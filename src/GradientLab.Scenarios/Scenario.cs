@@ -15,7 +15,7 @@ public sealed record Scenario
     /// <summary>What to minimise.</summary>
     public ObjectiveSpec? Objective { get; init; }
 
-    /// <summary>θ₀, weights first, bias last (default: all zeros).</summary>
+    /// <summary>θ₀, weights first, bias last (default: all zeros; for a network, drawn from <see cref="ObjectiveSpec.InitSeed"/>).</summary>
     public IReadOnlyList<double>? Start { get; init; }
 
     /// <summary>The update rule (default: plain gradient descent, learning rate 0.01).</summary>
@@ -40,10 +40,10 @@ public sealed record Scenario
     public StopSpec? Stop { get; init; }
 }
 
-/// <summary>The objective: <c>linear-regression</c>, <c>sigmoid-neuron</c> or <c>function</c>.</summary>
+/// <summary>The objective: <c>linear-regression</c>, <c>sigmoid-neuron</c>, <c>logistic-regression</c>, <c>neural-network</c> or <c>function</c>.</summary>
 public sealed record ObjectiveSpec
 {
-    /// <summary><c>linear-regression</c>, <c>sigmoid-neuron</c> or <c>function</c>.</summary>
+    /// <summary><c>linear-regression</c>, <c>sigmoid-neuron</c>, <c>logistic-regression</c>, <c>neural-network</c> or <c>function</c>.</summary>
     public string? Kind { get; init; }
 
     /// <summary>Linear regression: <c>half-mse</c> (default) or <c>mse</c>; sigmoid neuron: <c>squared-error</c> (default) or <c>bce</c>.</summary>
@@ -63,9 +63,23 @@ public sealed record ObjectiveSpec
 
     /// <summary>Function <c>quadratic-bowl</c>: the Hessian's eigenvalues (default [1, 10]).</summary>
     public IReadOnlyList<double>? Eigenvalues { get; init; }
+
+    /// <summary>Neural network: the units of each hidden layer, none to two layers of 1 to 8 (default [4]).</summary>
+    public IReadOnlyList<int>? Hidden { get; init; }
+
+    /// <summary>Neural network: the hidden units' activation, <c>tanh</c> (default), <c>relu</c> or <c>sigmoid</c>.</summary>
+    public string? Activation { get; init; }
+
+    /// <summary>
+    /// Logistic regression and neural network: the seed of the starting parameters when no <c>start</c> is given (the
+    /// model's own initialisation: Glorot or He uniform weights, zero biases). Default for a network 0; logistic
+    /// regression without a seed starts at zeros.
+    /// </summary>
+    public int? InitSeed { get; init; }
 }
 
-/// <summary>Samples: inline (<c>x</c>, <c>y</c>), built in (<c>builtin</c>) or from a CSV file (<c>csv</c>), with chosen columns.</summary>
+/// <summary>Samples: inline (<c>x</c>, <c>y</c>), built in (<c>builtin</c>), from a CSV file (<c>csv</c>), with chosen
+/// columns, or, for a classifier, a point set generated from a seed (<c>points</c>).</summary>
 public sealed record DataSpec
 {
     /// <summary>Inline rows of features: <c>[[1.0], [2.0]]</c>.</summary>
@@ -85,6 +99,18 @@ public sealed record DataSpec
 
     /// <summary>The target column of a built-in dataset or CSV file.</summary>
     public string? Target { get; init; }
+
+    /// <summary>A generated two-class point set: <c>blobs</c>, <c>xor</c>, <c>circles</c>, <c>moons</c> or <c>spirals</c>.</summary>
+    public string? Points { get; init; }
+
+    /// <summary>Points: how many, 2 to 10,000 (default 200).</summary>
+    public int? Count { get; init; }
+
+    /// <summary>Points: the standard deviation of the noise on each coordinate, 0 to 1 (default 0).</summary>
+    public double? Noise { get; init; }
+
+    /// <summary>Points: the seed of the draw (default 0).</summary>
+    public int? Seed { get; init; }
 }
 
 /// <summary>The optimizer and its hyperparameters; which fields apply depends on <see cref="Kind"/>.</summary>

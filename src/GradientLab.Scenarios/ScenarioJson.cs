@@ -66,6 +66,10 @@ internal static class ScenarioFields
         new("csv", (DataSpec s, ref JsonCursor c) => s with { Csv = c.String() }),
         new("features", (DataSpec s, ref JsonCursor c) => s with { Features = c.Strings() }),
         new("target", (DataSpec s, ref JsonCursor c) => s with { Target = c.String() }),
+        new("points", (DataSpec s, ref JsonCursor c) => s with { Points = c.String() }),
+        new("count", (DataSpec s, ref JsonCursor c) => s with { Count = c.Integer(GradientLab.Core.Data.PointSets.MaxCount) }),
+        new("noise", (DataSpec s, ref JsonCursor c) => s with { Noise = c.Number() }),
+        new("seed", (DataSpec s, ref JsonCursor c) => s with { Seed = c.Integer() }),
     ];
 
     public static readonly JsonField<ObjectiveSpec>[] Objective =
@@ -77,6 +81,9 @@ internal static class ScenarioFields
         new("data", (ObjectiveSpec s, ref JsonCursor c) => s with { Data = c.OptionalObject(Data, new DataSpec()) }),
         new("name", (ObjectiveSpec s, ref JsonCursor c) => s with { Name = c.String() }),
         new("eigenvalues", (ObjectiveSpec s, ref JsonCursor c) => s with { Eigenvalues = c.Numbers("a list of positive numbers, one per parameter: [1, 10]") }),
+        new("hidden", (ObjectiveSpec s, ref JsonCursor c) => s with { Hidden = c.Integers("a list of unit counts, one per hidden layer: [4] or [8, 8]") }),
+        new("activation", (ObjectiveSpec s, ref JsonCursor c) => s with { Activation = c.String() }),
+        new("initSeed", (ObjectiveSpec s, ref JsonCursor c) => s with { InitSeed = c.Integer() }),
     ];
 
     public static readonly JsonField<OptimizerSpec>[] Optimizer =
@@ -264,6 +271,11 @@ internal ref struct JsonCursor
             return null;
         }
 
+        return CurrentInteger(maximum);
+    }
+
+    private int CurrentInteger(int maximum)
+    {
         var value = CurrentNumber();
         if (value != Math.Floor(value))
         {
@@ -285,6 +297,9 @@ internal ref struct JsonCursor
 
     public IReadOnlyList<double>? Numbers(string expected) =>
         Begin(JsonTokenType.StartArray, expected) ? List(static (ref JsonCursor c) => c.CurrentNumber()) : null;
+
+    public IReadOnlyList<int>? Integers(string expected) =>
+        Begin(JsonTokenType.StartArray, expected) ? List(static (ref JsonCursor c) => c.CurrentInteger(int.MaxValue)) : null;
 
     public IReadOnlyList<IReadOnlyList<double>>? Rows() =>
         Begin(JsonTokenType.StartArray, "a list of rows, each a list of features: [[1.0], [2.0]]")

@@ -14,7 +14,7 @@ namespace GradientLab.Scenarios;
 /// <param name="InputData">The samples as loaded, before polynomial expansion and scaling, or null for a function.</param>
 public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Settings, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData)
 {
-    /// <summary>The model's prediction for one row of <see cref="InputData"/>: expanded to powers and scaled as the objective sees it.</summary>
+    /// <summary>The model's prediction for one row of <see cref="InputData"/>: expanded to powers and scaled as the objective sees it; for a classifier, P(class 1).</summary>
     /// <exception cref="InvalidOperationException">The objective is a plain function, which predicts nothing.</exception>
     public double Predict(IReadOnlyList<double> parameters, IReadOnlyList<double> inputRow)
     {
@@ -23,6 +23,11 @@ public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Setting
         if (InputData is null)
         {
             throw new InvalidOperationException("A function objective makes no predictions.");
+        }
+
+        if (Classifier is { } classifier)
+        {
+            return classifier.Probability([.. parameters], [.. inputRow]);
         }
 
         var degree = Scenario.Objective?.PolynomialDegree ?? 1;
@@ -42,6 +47,18 @@ public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Setting
         }
 
         return Settings.Objective is SigmoidNeuron ? SigmoidNeuron.Sigmoid(z) : z;
+    }
+
+    /// <summary>The model when it classifies labelled points (logistic regression or a network), else null.</summary>
+    public IBinaryClassifier? Classifier => Settings.Objective as IBinaryClassifier;
+
+    /// <summary>The fraction of the training points <paramref name="parameters"/> classify right (ŷ ≥ 0.5 predicts class 1).</summary>
+    /// <exception cref="InvalidOperationException">The objective classifies nothing.</exception>
+    public double Accuracy(IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var classifier = Classifier ?? throw new InvalidOperationException($"A {Scenario.Objective?.Kind} objective classifies nothing, so it has no accuracy.");
+        return classifier.Accuracy([.. parameters]);
     }
 
     /// <summary>Parameter names, weights first, bias last.</summary>
@@ -90,8 +107,13 @@ public static class ScenarioResolver
     {
         ["linear-regression"] = ["loss", "scaleFeatures", "polynomialDegree", "data"],
         ["sigmoid-neuron"] = ["loss", "data"],
+        [ObjectiveKinds.LogisticRegression] = ["data", "initSeed"],
+        [ObjectiveKinds.NeuralNetwork] = ["hidden", "activation", "data", "initSeed"],
         ["function"] = ["name", "eigenvalues"],
     };
+
+    /// <summary>The activations of a network's hidden units, as a scenario spells them.</summary>
+    private static readonly string[] Activations = ["tanh", "relu", "sigmoid"];
 
     private static readonly Dictionary<string, string[]> BatchFields = new(StringComparer.Ordinal)
     {
@@ -120,7 +142,7 @@ public static class ScenarioResolver
         var steps = scenario.Steps ?? DefaultSteps;
         RequireRange(steps, 0, limits.MaxSteps, "steps");
         var objectiveSpec = scenario.Objective ?? throw new ScenarioException("The scenario has no 'objective': say what to minimise, for example { \"kind\": \"function\", \"name\": \"rosenbrock\" }.");
-        var (objective, resolvedObjective, data, scaling, inputData) = BuildObjective(objectiveSpec, openCsv, limits);
+        var (objective, resolvedObjective, data, scaling, inputData, seededStart) = BuildObjective(objectiveSpec, openCsv, limits);
         RequireWithinBudget(steps, objective.Dimension, data?.SampleCount ?? 1, limits);
         var optimizerSpec = ResolveOptimizer(scenario.Optimizer ?? new OptimizerSpec { Kind = "gd" });
         var scheduleSpec = ResolveSchedule(scenario.Schedule ?? new ScheduleSpec { Kind = "constant" }, steps);
@@ -131,10 +153,12 @@ public static class ScenarioResolver
             GradientTolerance = scenario.Stop?.GradientTolerance ?? 0,
             DivergenceFactor = scenario.Stop?.DivergenceFactor ?? 1e6,
         };
-        var start = scenario.Start ?? new double[objective.Dimension];
+        var start = scenario.Start ?? seededStart ?? new double[objective.Dimension];
         if (start.Count != objective.Dimension)
         {
-            throw new ScenarioException($"start: {start.Count} values given, but this objective has {objective.Dimension} parameters ({Names(objective.ParameterNames)}), weights first, bias last.");
+            throw new ScenarioException(objective is NeuralNetwork network
+                ? $"start: {start.Count} values given, but the network {network.Shape} has {objective.Dimension} parameters ({Names(objective.ParameterNames)}), layer by layer, each layer's weights then its biases; or leave 'start' out and give objective.initSeed."
+                : $"start: {start.Count} values given, but this objective has {objective.Dimension} parameters ({Names(objective.ParameterNames)}), weights first, bias last.");
         }
 
         var frozen = new List<int>();
@@ -289,9 +313,9 @@ public static class ScenarioResolver
 
     private static string Names(IReadOnlyList<string> names) => CsvTable.ListNames(names);
 
-    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData) BuildObjective(ObjectiveSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
+    private static (IObjective Objective, ObjectiveSpec Resolved, Dataset? Data, FeatureScaling? Scaling, Dataset? InputData, double[]? SeededStart) BuildObjective(ObjectiveSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
     {
-        var kind = Choose(spec.Kind ?? throw new ScenarioException("objective.kind is missing: linear-regression, sigmoid-neuron or function."), "objective.kind", [.. ObjectiveFields.Keys]);
+        var kind = Choose(spec.Kind ?? throw new ScenarioException($"objective.kind is missing: {string.Join(", ", ObjectiveFields.Keys)}."), "objective.kind", [.. ObjectiveFields.Keys]);
         RequireApplicable(spec, "objective", kind, ObjectiveFields);
         if (kind == "function")
         {
@@ -315,7 +339,13 @@ public static class ScenarioResolver
             }
 
             var function = TestFunctions.Create(name, spec.Eigenvalues);
-            return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null, null);
+            return (function, spec with { Eigenvalues = function is QuadraticBowl bowl ? bowl.Eigenvalues : null }, null, null, null, null);
+        }
+
+        if (ObjectiveKinds.IsClassifier(kind))
+        {
+            var (classifier, resolvedClassifier, start) = BuildClassifier(kind, spec, openCsv, limits);
+            return (classifier, resolvedClassifier, classifier.Data, null, classifier.Data, start);
         }
 
         var degree = spec.PolynomialDegree ?? 1;
@@ -324,12 +354,12 @@ public static class ScenarioResolver
             RequireRange(degree, 1, PolynomialFeatures.MaxDegree, "objective.polynomialDegree");
         }
 
-        var (dataset, resolvedData) = LoadData(spec.Data ?? throw new ScenarioException($"objective.data is missing: a {kind} learns from samples (inline x and y, a builtin dataset, or a csv file)."), openCsv, limits);
+        var (dataset, resolvedData) = LoadData(spec.Data ?? throw new ScenarioException($"objective.data is missing: a {kind} learns from samples (inline x and y, a builtin dataset, or a csv file)."), openCsv, limits, classifier: false);
         if (kind == "sigmoid-neuron")
         {
             var neuronLoss = Choose(spec.Loss ?? "squared-error", "objective.loss", ["squared-error", "bce"]);
             var neuron = new SigmoidNeuron(dataset, neuronLoss == "bce" ? NeuronLoss.BinaryCrossEntropy : NeuronLoss.SquaredError);
-            return (neuron, spec with { Loss = neuronLoss, Data = resolvedData }, dataset, null, dataset);
+            return (neuron, spec with { Loss = neuronLoss, Data = resolvedData }, dataset, null, dataset, null);
         }
 
         var loss = Choose(spec.Loss ?? "half-mse", "objective.loss", ["half-mse", "mse"]);
@@ -372,15 +402,118 @@ public static class ScenarioResolver
 
         var regression = new LinearRegression(dataset, loss == "mse" ? RegressionLoss.Mse : RegressionLoss.HalfMse);
         var resolved = spec with { Loss = loss, ScaleFeatures = scale, PolynomialDegree = degree == 1 ? null : degree, Data = resolvedData };
-        return (regression, resolved, dataset, scaling, inputData);
+        return (regression, resolved, dataset, scaling, inputData, null);
     }
 
-    private static (Dataset Data, DataSpec Resolved) LoadData(DataSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
+    /// <summary>
+    /// Logistic regression or a network: the shape checked first (before any data is read or drawn), then the labelled
+    /// points, then the model and its seeded start (null: logistic regression without a seed starts at zeros).
+    /// </summary>
+    private static (IBinaryClassifier Classifier, ObjectiveSpec Resolved, double[]? Start) BuildClassifier(string kind, ObjectiveSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
     {
-        var sources = new[] { spec.X is not null || spec.Y is not null, spec.Builtin is not null, spec.Csv is not null }.Count(given => given);
+        NetworkShape? shape = null;
+        string? activation = null;
+        if (kind == ObjectiveKinds.NeuralNetwork)
+        {
+            var hidden = spec.Hidden ?? [4];
+            if (hidden.Count > NetworkShape.MaxHiddenLayers)
+            {
+                throw new ScenarioException($"objective.hidden: {hidden.Count} layers; a network here has 0, 1 or {NetworkShape.MaxHiddenLayers} hidden layers, such as [4] or [8, 8] ([] is logistic regression).");
+            }
+
+            for (var i = 0; i < hidden.Count; i++)
+            {
+                if (hidden[i] is < 1 or > NetworkShape.MaxUnits)
+                {
+                    throw new ScenarioException($"objective.hidden[{i}]: {hidden[i]} units; a layer has 1 to {NetworkShape.MaxUnits}.");
+                }
+            }
+
+            activation = Choose(spec.Activation ?? "tanh", "objective.activation", Activations);
+            shape = new NetworkShape(hidden, Enum.Parse<Activation>(activation, ignoreCase: true), inputCount: 2);
+        }
+
+        var (dataset, resolvedData) = LoadData(spec.Data ?? throw new ScenarioException($"objective.data is missing: a {kind} learns from labelled points, such as {{ \"points\": \"xor\", \"count\": 200, \"noise\": 0.1, \"seed\": 1 }}, or {{ \"csv\": \"points.csv\" }} with the columns x1, x2 and label (0 or 1)."), openCsv, limits, classifier: true);
+        IBinaryClassifier? model = null;
+        if (shape is not null)
+        {
+            if (dataset.FeatureCount is < 1 or > NetworkShape.MaxInputs)
+            {
+                throw new ScenarioException($"objective.data: {dataset.FeatureCount} features; a network here takes 1 to {NetworkShape.MaxInputs} inputs.");
+            }
+
+            shape = new NetworkShape(shape.HiddenLayers, shape.Activation, dataset.FeatureCount);
+            Check(() => model = new NeuralNetwork(dataset, shape), "objective.data");
+        }
+        else
+        {
+            Check(() => model = new LogisticRegression(dataset), "objective.data");
+        }
+
+        var seed = spec.InitSeed ?? (shape is null ? null : 0);
+        var start = seed is not { } s ? null : model switch
+        {
+            NeuralNetwork network => network.Shape.Initialize(s),
+            LogisticRegression logistic => logistic.Initialize(s),
+            _ => null,
+        };
+        var resolved = spec with { Hidden = shape?.HiddenLayers, Activation = activation, InitSeed = seed, Data = resolvedData };
+        return (model!, resolved, start);
+    }
+
+    /// <summary>A generated point set: its kind, size, noise and seed checked, then drawn.</summary>
+    private static (Dataset Data, DataSpec Resolved) GeneratePoints(DataSpec spec)
+    {
+        var kind = PointSets.Find(Choose(spec.Points!, "objective.data.points", PointSets.Names))!.Value;
+        var count = spec.Count ?? 200;
+        if (count is < PointSets.MinCount or > PointSets.MaxCount)
+        {
+            throw new ScenarioException($"objective.data.count: {ScenarioLimits.N(count)} points; a point set has {PointSets.MinCount} to {ScenarioLimits.N(PointSets.MaxCount)}.");
+        }
+
+        var noise = spec.Noise ?? 0;
+        if (!(noise is >= 0 and <= PointSets.MaxNoise))
+        {
+            throw new ScenarioException(FormattableString.Invariant($"objective.data.noise: {noise} is not allowed; the noise is a standard deviation from 0 to {PointSets.MaxNoise}, such as 0.1."));
+        }
+
+        var seed = spec.Seed ?? 0;
+        var resolved = new DataSpec { Points = PointSets.NameOf(kind), Count = count, Noise = noise, Seed = seed };
+        return (PointSets.Generate(kind, count, noise, seed), resolved);
+    }
+
+    private static (Dataset Data, DataSpec Resolved) LoadData(DataSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits, bool classifier)
+    {
+        var sources = new[] { spec.X is not null || spec.Y is not null, spec.Builtin is not null, spec.Csv is not null, spec.Points is not null }.Count(given => given);
         if (sources != 1)
         {
-            throw new ScenarioException("objective.data: give exactly one of inline { \"x\": [[…]], \"y\": […] }, { \"builtin\": \"…\" } or { \"csv\": \"file.csv\", \"features\": […], \"target\": \"…\" }.");
+            throw new ScenarioException("objective.data: give exactly one of inline { \"x\": [[…]], \"y\": […] }, { \"builtin\": \"…\" } or { \"csv\": \"file.csv\", \"features\": […], \"target\": \"…\" }" +
+                (classifier ? " or { \"points\": \"xor\", \"count\": 200, \"noise\": 0.1, \"seed\": 1 }." : "."));
+        }
+
+        if (spec.Points is null && new[] { ("count", spec.Count is not null), ("noise", spec.Noise is not null), ("seed", spec.Seed is not null) }.FirstOrDefault(f => f.Item2).Item1 is { } pointField)
+        {
+            throw new ScenarioException($"objective.data.{pointField}: it sets a generated point set, which this data is not; give \"points\" (one of {string.Join(", ", PointSets.Names)}) or leave '{pointField}' out.");
+        }
+
+        if (spec.Points is not null)
+        {
+            if (!classifier)
+            {
+                throw new ScenarioException($"objective.data.points: generated point sets are labelled 0 and 1, for the objectives {ObjectiveKinds.LogisticRegression} and {ObjectiveKinds.NeuralNetwork}; this one learns from other data (inline x and y, a builtin dataset, or a csv file).");
+            }
+
+            if (spec.Features is not null || spec.Target is not null)
+            {
+                throw new ScenarioException("objective.data: 'features' and 'target' choose columns of a builtin or csv source; a generated point set always has x1, x2 and label.");
+            }
+
+            return GeneratePoints(spec);
+        }
+
+        if (classifier && spec.Csv is not null)
+        {
+            return PointCsv(spec, openCsv, limits);
         }
 
         if (spec.X is not null || spec.Y is not null)
@@ -419,6 +552,27 @@ public static class ScenarioResolver
 
         var columns = features.Select(table.NumericColumn).ToArray();
         var dataset = new Dataset(features, target, columns, table.NumericColumn(target));
+        return (dataset, spec with { Features = features, Target = target });
+    }
+
+    /// <summary>The learner's points from a CSV file: two coordinate columns (default x1, x2) and a 0/1 label column (default label), read as <see cref="PointSetCsv"/> reads them.</summary>
+    private static (Dataset Data, DataSpec Resolved) PointCsv(DataSpec spec, Func<string, Stream>? openCsv, ScenarioLimits limits)
+    {
+        var features = spec.Features ?? ["x1", "x2"];
+        if (features.Count != 2)
+        {
+            throw new ScenarioException($"objective.data.features: {features.Count} columns; a point set from a CSV file has two coordinate columns, such as [\"x1\", \"x2\"].");
+        }
+
+        var target = spec.Target ?? "label";
+        var pointLimits = PointSetCsv.Limits;
+        var table = ReadCsv(spec.Csv!, openCsv, limits with
+        {
+            MaxFileBytes = Math.Min(limits.MaxFileBytes, pointLimits.MaxCharacters),
+            MaxRows = Math.Min(limits.MaxRows, pointLimits.MaxRows),
+            MaxColumns = Math.Min(limits.MaxColumns, pointLimits.MaxColumns),
+        });
+        var dataset = PointSetCsv.FromTable(table, $"objective.data.csv: '{CsvTable.Shorten(Path.GetFileName(spec.Csv!))}'", features[0], features[1], target);
         return (dataset, spec with { Features = features, Target = target });
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GradientLab.Core.Descent;
+using GradientLab.Core.Objectives;
+
 namespace GradientLab.Scenarios;
 
 /// <summary>Writes a finished run as a table (the course's printout), CSV or JSON: the command line's formats, which the web lab's downloads share.</summary>
@@ -13,9 +15,25 @@ public static class TrajectoryWriter
     public static IReadOnlyList<StepRecord> Reported(DescentRun run, int every) =>
         [.. run.Trajectory.Where(p => p.Step % every == 0 || p.Step == run.Current.Step)];
 
-    /// <summary>The course's printout: aligned columns of every reported step, then the final point and why the run stopped.</summary>
+    /// <summary>Most parameters whose gradient and value get a column each in the table; a larger model (a network) shows the gradient's length instead.</summary>
+    public const int MaxTableParameters = 6;
+
+    /// <summary>
+    /// The course's printout: aligned columns of every reported step, then the final point and why the run stopped. A
+    /// classifier adds its training accuracy (a column and a sentence); a model of more than
+    /// <see cref="MaxTableParameters"/> parameters shows ‖∇J‖ in place of a column per parameter (CSV and JSON keep them all).
+    /// </summary>
     public static void WriteTable(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(run);
+        if (scenario.ParameterNames.Count > MaxTableParameters || scenario.Classifier is not null)
+        {
+            WriteSummaryTable(output, scenario, run, every);
+            return;
+        }
+
         var names = scenario.ParameterNames;
         var header = new StringBuilder($"{"step",8}  {"cost",12}");
         foreach (var name in names)
@@ -51,6 +69,65 @@ public static class TrajectoryWriter
         if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
         {
             output.WriteLine($"In the original feature units: {Assignments(names, scaling.ToOriginalUnits([.. final.Parameters]))}");
+        }
+
+        output.WriteLine(RunPresentation.StopSentence(run));
+    }
+
+    /// <summary>The table of a classifier or a large model: step, cost, accuracy (for a classifier), ‖∇J‖ and, when they fit, the parameters.</summary>
+    private static void WriteSummaryTable(TextWriter output, ResolvedScenario scenario, DescentRun run, int every)
+    {
+        var names = scenario.ParameterNames;
+        var wide = names.Count > MaxTableParameters;
+        var classifier = scenario.Classifier is not null;
+        var header = new StringBuilder($"{"step",8}  {"cost",12}");
+        if (classifier)
+        {
+            header.Append($"  {"accuracy",9}");
+        }
+
+        header.Append($"  {"‖∇J‖",12}");
+        foreach (var name in wide ? [] : names)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"  {name,12}");
+        }
+
+        output.WriteLine(header);
+        foreach (var point in Reported(run, every))
+        {
+            var line = new StringBuilder(string.Create(Invariant, $"{point.Step,8}  {Scientific(point.Loss),12}"));
+            if (classifier)
+            {
+                var accuracy = point.Parameters.All(double.IsFinite) ? RunPresentation.Percent(scenario.Accuracy(point.Parameters)) : "";
+                line.Append(CultureInfo.InvariantCulture, $"  {accuracy,9}");
+            }
+
+            line.Append(CultureInfo.InvariantCulture, $"  {(point.Gradient is null ? "" : Scientific(point.GradientNorm)),12}");
+            foreach (var value in wide ? [] : point.Parameters)
+            {
+                line.Append(CultureInfo.InvariantCulture, $"  {Scientific(value),12}");
+            }
+
+            output.WriteLine(line);
+        }
+
+        output.WriteLine();
+        var final = run.Current;
+        output.WriteLine(string.Create(Invariant, $"Final after {final.Step} steps: cost J = {RunPresentation.Number(final.Loss)}"));
+        if (scenario.Classifier is NeuralNetwork network)
+        {
+            output.WriteLine($"The network {network.Shape}: {names.Count} parameters, layer by layer, each layer's weights w{{layer}}_{{unit}}_{{input}} then its biases b{{layer}}_{{unit}}:");
+        }
+
+        output.WriteLine($"  {Assignments(names, final.Parameters)}");
+        if (wide)
+        {
+            output.WriteLine("(Every step's parameters and gradient: --format csv or json.)");
+        }
+
+        if (RunPresentation.AccuracySentence(scenario, final.Parameters) is { } accuracySentence)
+        {
+            output.WriteLine(accuracySentence);
         }
 
         output.WriteLine(RunPresentation.StopSentence(run));
@@ -157,6 +234,11 @@ public static class TrajectoryWriter
         WriteArray(json, "parameters", final.Parameters);
         WriteNumber(json, "loss", final.Loss);
         json.WriteString("stopReason", RunPresentation.StopReasonName(run.StopReason!.Value));
+        if (scenario.Classifier is not null && final.Parameters.All(double.IsFinite))
+        {
+            json.WriteNumber("accuracy", scenario.Accuracy(final.Parameters));
+        }
+
         if (scenario.Scaling is { } scaling && double.IsFinite(final.Loss))
         {
             WriteArray(json, "parametersInOriginalUnits", scaling.ToOriginalUnits([.. final.Parameters]));

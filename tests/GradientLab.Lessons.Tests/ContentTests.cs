@@ -84,6 +84,7 @@ public sealed class ContentTests
     [InlineData("/nowhere", "not a page")]
     [InlineData("/live?preset=no-such-preset", "no preset 'no-such-preset'")]
     [InlineData("/neuron?preset=course-lab", "only sigmoid-neuron presets")]
+    [InlineData("/live?preset=xor-network", "opens on the /network page")]
     [InlineData("/failures?preset=plateau", "only /live and /neuron open a preset")]
     [InlineData("/live?s=abc", "the only query")]
     public void DemoLinks_ThatTheLabCannotOpen_AreRejected(string href, string reason)

@@ -12,7 +12,8 @@ public sealed class PresetTests
         Presets.Names.ShouldBe([
             "housing-live-demo", "housing-unscaled", "course-lab", "alpha-too-large", "alpha-too-small", "unscaled-features",
             "neuron-underprediction", "neuron-overprediction", "neuron-oscillation", "neuron-cycle", "lr-too-small", "lr-good",
-            "lr-diverging", "momentum", "minibatch-line", "training-loop", "stochastic-constant", "stochastic-decay", "nonlinear-data", "rosenbrock-adam", "vanilla", "rosenbrock-gd", "rosenbrock-momentum", "sequential-update", "himmelblau-simultaneous", "sequential-himmelblau", "saddle-point", "plateau"], ignoreOrder: true);
+            "lr-diverging", "momentum", "minibatch-line", "training-loop", "stochastic-constant", "stochastic-decay", "nonlinear-data", "rosenbrock-adam", "vanilla", "rosenbrock-gd", "rosenbrock-momentum", "sequential-update", "himmelblau-simultaneous", "sequential-himmelblau", "saddle-point", "plateau",
+            "xor-network", "xor-logistic", "blobs-logistic", "circles-network", "moons-network", "spirals-network"], ignoreOrder: true);
         Presets.All.ShouldAllBe(p => p.Description.Length > 20);
     }
 

@@ -76,6 +76,12 @@ public sealed record DemoLink(string Page, string? Preset)
                 return false;
             }
 
+            if (page == LabPages.Live && found.IsClassifier)
+            {
+                problem = $"'{href}': the preset '{preset}' classifies points; it opens on the /network page, not on {LabPages.Live}.";
+                return false;
+            }
+
             if (page == LabPages.Neuron && found.Scenario.Objective?.Kind != "sigmoid-neuron")
             {
                 problem = $"'{href}': the chain-rule stepper opens only sigmoid-neuron presets.";

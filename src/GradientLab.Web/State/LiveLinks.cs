@@ -205,12 +205,22 @@ public static class LiveLinks
                 throw new ScenarioException($"the parameter '{extra}' cannot change a whole scenario given as 's'; remove one of them.");
             }
 
+            if (ObjectiveKinds.IsClassifier(whole.Objective?.Kind))
+            {
+                throw new ScenarioException($"this scenario classifies points ({whole.Objective!.Kind}), which the /network page shows; /live runs regression and functions.");
+            }
+
             return new LiveLink(whole, whole.Name is { } name && Presets.Contains(name, StringComparer.Ordinal) ? name : Custom, view, version);
         }
 
         var presetName = query["preset"] ?? DefaultPreset;
         var preset = GradientLab.Scenarios.Presets.Find(presetName)
             ?? throw new ScenarioException($"the parameter 'preset' is '{presetName}', which is not a preset: use one of {string.Join(", ", Presets)}.");
+        if (preset.IsClassifier)
+        {
+            throw new ScenarioException($"the preset '{preset.Name}' classifies points ({preset.Scenario.Objective!.Kind}); it opens on the /network page, not on /live.");
+        }
+
         var scenario = Apply(preset.Scenario, query, uploadedCsv, out var missing);
         if (missing is not null)
         {
