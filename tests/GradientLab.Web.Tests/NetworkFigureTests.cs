@@ -34,6 +34,7 @@ public sealed class NetworkFigureTests
                 problems.AddRange(LayoutAudit.Problems(boundary).Select(p => $"boundary, step {step}, {width} px: {p}"));
                 problems.AddRange(LayoutAudit.Problems(loss).Select(p => $"loss, step {step}, {width} px: {p}"));
                 boundary.Texts.Where(t => t.Role is "tick-x" or "tick-y").Count().ShouldBeGreaterThanOrEqualTo(4);
+                loss.Texts.Count(t => t.Role == "tick-y").ShouldBeGreaterThanOrEqualTo(2, $"loss figure's y ticks, step {step}, {width} px");
             }
         }
 

@@ -112,6 +112,11 @@ public sealed class NetworkSession
     /// <summary>Training steps computed per second.</summary>
     public double StepsPerSecond => LastStep / Math.Max(ComputeTime.TotalSeconds, 1e-9);
 
+    /// <summary>How long training took, in words: "trained 300 steps in 42 ms (7,143 steps/s)", or "in under 1 ms".</summary>
+    public string SpeedNote => ComputeTime.TotalMilliseconds < 1
+        ? Say($"trained {LastStep:N0} steps in under 1 ms")
+        : Say($"trained {LastStep:N0} steps in {ComputeTime.TotalMilliseconds:N0} ms ({StepsPerSecond:N0} steps/s)");
+
     /// <summary>The step shown.</summary>
     public int Cursor { get; private set; }
 

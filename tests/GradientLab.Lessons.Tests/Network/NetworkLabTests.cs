@@ -183,3 +183,18 @@ public sealed class SeedComparisonTests(ITestOutputHelper output)
         comparison.LogisticSpread.ShouldBeLessThan(1e-9);
     }
 }
+
+public sealed class NetworkSpeedTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TrainingSpeed_OfAThousandPointsAndEightHiddenUnits_IsMeasuredNatively()
+    {
+        // The browser's figure's native counterpart (docs/benchmarks.md): 1,000 points, 2-8-1 tanh, full batch.
+        var settings = NetworkSettings.Default with { Count = 1000, Hidden = [8], Steps = 300 };
+        _ = new NetworkSession(settings with { Steps = 20 }); // warm-up
+        var session = new NetworkSession(settings);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"native: {session.StepsPerSecond:F0} steps/s ({session.SpeedNote})"));
+        session.StepsPerSecond.ShouldBeGreaterThan(0);
+        session.SpeedNote.ShouldStartWith("trained 300 steps in ");
+    }
+}

@@ -77,11 +77,22 @@ public static class NetworkFigures
         {
             Description = $"Step {step}: loss {NetworkSession.Number(trajectory[step].Loss)}.",
         };
+        // A log axis when the loss falls by more than a decade (a network on XOR); else linear, so the ticks stay labelled.
+        var log = finite.Max() > 10 * finite.Min();
         figure.X.Title = "step";
-        figure.Y.Title = "loss (log scale)";
-        figure.Y.Scale = ScaleKind.Log;
+        figure.Y.Title = log ? "loss (log scale)" : "loss";
+        figure.Y.Scale = log ? ScaleKind.Log : ScaleKind.Linear;
         (figure.X.Min, figure.X.Max) = (0, Math.Max(1, session.LastStep));
-        (figure.Y.Min, figure.Y.Max) = (finite.Min() * 0.8, finite.Max() * 1.25);
+        if (log)
+        {
+            // Whole decades, so at least two ticks are labelled.
+            (figure.Y.Min, figure.Y.Max) = (Math.Pow(10, Math.Floor(Math.Log10(finite.Min()))), Math.Pow(10, Math.Ceiling(Math.Log10(finite.Max()))));
+        }
+        else
+        {
+            var pad = Math.Max(0.05 * (finite.Max() - finite.Min()), 1e-3 * finite.Max());
+            (figure.Y.Min, figure.Y.Max) = (finite.Min() - pad, finite.Max() + pad);
+        }
         figure.Add(new LineSeries("loss", points) { CssClass = "gl-loss", TestId = "loss-line" });
         figure.Add(new MarkerSeries("now", new DataPoint(step, trajectory[step].Loss)) { CssClass = "gl-current", Size = 4.5, Tooltip = $"step {step}, loss {NetworkSession.Number(trajectory[step].Loss)}" });
         return figure;

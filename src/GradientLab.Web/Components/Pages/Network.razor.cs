@@ -261,8 +261,4 @@ public sealed partial class Network
     }
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Rate(double perSecond) => perSecond.ToString("N0", CultureInfo.InvariantCulture);
 }
