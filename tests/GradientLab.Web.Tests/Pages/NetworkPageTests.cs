@@ -68,6 +68,18 @@ public sealed class NetworkPageTests : PageContext
     }
 
     [Fact]
+    public void Play_StopsByItselfAtTheEnd_AndTheButtonSaysPlayAgain()
+    {
+        var page = Open("?steps=30");
+        page.Find("[data-testid=speed]").Change("200");
+        page.Find("[data-testid=play]").Click();
+        Elapse(0.5);
+        page.WaitForAssertion(() => Step(page).ShouldBe(30));
+        page.WaitForAssertion(() => Text(page, "play").ShouldContain("Play"));
+        Navigation.Uri.ShouldContain("step=30");
+    }
+
+    [Fact]
     public void ChoosingNoHiddenLayer_RetrainsAsLogisticRegression_WhichStaysNearHalf()
     {
         var page = Open();

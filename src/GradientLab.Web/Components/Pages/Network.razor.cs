@@ -219,7 +219,12 @@ public sealed partial class Network
             return;
         }
 
-        _clock ??= new PlaybackClock(InvokeAsync, Time);
+        if (_clock is null)
+        {
+            _clock = new PlaybackClock(InvokeAsync, Time);
+            _clock.Ended += (_, _) => StateHasChanged(); // stopped by itself at the end: the button says Play again
+        }
+
         _clock.Play(_speed, steps =>
         {
             var goesOn = session.Advance(steps) && !session.AtEnd;
