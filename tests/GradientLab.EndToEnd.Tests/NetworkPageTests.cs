@@ -55,4 +55,15 @@ public sealed class NetworkPageTests(WebAppFixture web, ITestOutputHelper output
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"browser: 1,000 points, 2-8-1 tanh, full batch: {perSecond:F1} steps/s ({note})"));
         perSecond.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    [Trait("Category", "Full")]
+    public async Task ThePage_PassesTheAxeAndPhoneChecksOfEveryPage()
+    {
+        // The checks every page gets (AccessibilityTests, ScreenFitTests), run on /network.
+        var axe = new AccessibilityTests(web);
+        await axe.The_page_has_no_serious_or_critical_axe_violation("/network", dark: false);
+        await axe.The_page_has_no_serious_or_critical_axe_violation("/network", dark: true);
+        await new ScreenFitTests(web).On_a_phone_text_is_at_least_14px_and_controls_40px_high("/network");
+    }
 }
