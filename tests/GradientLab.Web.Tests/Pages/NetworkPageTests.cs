@@ -80,6 +80,16 @@ public sealed class NetworkPageTests : PageContext
     }
 
     [Fact]
+    public void WithReducedMotion_PlayShowsTheEndAtOnce_WithoutAnimating()
+    {
+        JSInterop.Setup<bool>("gradientLab.reducedMotion").SetResult(true);
+        var page = Open("?steps=30");
+        page.Find("[data-testid=play]").Click();
+        Step(page).ShouldBe(30);
+        Text(page, "play").ShouldContain("Play");
+    }
+
+    [Fact]
     public void ChoosingNoHiddenLayer_RetrainsAsLogisticRegression_WhichStaysNearHalf()
     {
         var page = Open();
