@@ -123,7 +123,7 @@ public sealed class FigureLayout
             return SampleFunction(function).Where(CanShow).Select(ToPixel);
         }
 
-        if (series is ContourSeries or ReferenceLine or Annotation)
+        if (series is ContourSeries or HeatmapSeries or ReferenceLine or Annotation)
         {
             return [];
         }
@@ -235,6 +235,14 @@ public sealed class FigureLayout
                 var labelWidth = LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font));
                 barWidth = gap + (font * 0.9) + gap + labelWidth + gap + (figure.ColorBarTitle is null ? 0 : titleLine) + pad;
             }
+        }
+
+        // A heat map (when there are no contours) has its own bar: its bands, labelled at the ends and the middle.
+        var heatmap = contours is null ? figure.Series.OfType<HeatmapSeries>().FirstOrDefault() : null;
+        var heatLabels = heatmap?.BarLabels.Select(v => (Value: v, Label: NiceNumbers.Label(v, 3))).ToList() ?? [];
+        if (heatmap is not null)
+        {
+            barWidth = gap + (font * 0.9) + gap + heatLabels.Max(l => FontMetrics.Width(l.Label, font)) + gap + (figure.ColorBarTitle is null ? 0 : titleLine) + pad;
         }
 
         var bottom = TickLength + gap + line + gap + titleLine + pad + (legendRows > 0 ? (legendRows * legendRow) + gap : 0);
@@ -364,6 +372,26 @@ public sealed class FigureLayout
                 var x = bar.Right + gap + LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font)) + gap;
                 var centreY = area.Top + (area.Height / 2);
                 texts.Add(new PlacedText(barTitle, new PixelRect(x, centreY - (titleWidth / 2), titleLine, titleWidth), x + FontMetrics.Ascent(TitleSize), centreY, "middle", TitleSize, false, "colorbar-title", Rotated: true, CssClass: "gl-label"));
+            }
+        }
+
+        if (heatmap is not null)
+        {
+            var bar = new PixelRect(area.Right + gap, area.Top, font * 0.9, area.Height);
+            ColorBar = new ColorBarLayout(bar, [.. Enumerable.Range(0, heatmap.BandCount).Select(i => (heatmap.BandValue(i), heatmap.BandColor(i), bar.Bottom - (bar.Height * (i + 1) / heatmap.BandCount)))]);
+            foreach (var (value, label) in heatLabels)
+            {
+                var y = bar.Bottom - (bar.Height * (value - heatmap.Min) / (heatmap.Max - heatmap.Min));
+                var baseline = Math.Clamp(y + (FontMetrics.Ascent(font) * 0.35), bar.Top + FontMetrics.Ascent(font), bar.Bottom);
+                texts.Add(Text(label, bar.Right + gap, baseline, "start", font, false, "colorbar"));
+            }
+
+            if (figure.ColorBarTitle is { } heatTitle)
+            {
+                var titleWidth = FontMetrics.Width(heatTitle, TitleSize);
+                var x = bar.Right + gap + heatLabels.Max(l => FontMetrics.Width(l.Label, font)) + gap;
+                var centreY = area.Top + (area.Height / 2);
+                texts.Add(new PlacedText(heatTitle, new PixelRect(x, centreY - (titleWidth / 2), titleLine, titleWidth), x + FontMetrics.Ascent(TitleSize), centreY, "middle", TitleSize, false, "colorbar-title", Rotated: true, CssClass: "gl-label"));
             }
         }
 

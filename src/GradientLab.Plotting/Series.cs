@@ -71,6 +71,9 @@ public sealed class ScatterSeries(string name, IReadOnlyList<DataPoint> points) 
 
     /// <summary>The dots' radius in pixels.</summary>
     public double Radius { get; init; } = 4;
+
+    /// <summary>The marker drawn at each point (a dot unless set: two classes can differ by shape as well as colour).</summary>
+    public MarkerShape Shape { get; init; } = MarkerShape.Circle;
 }
 
 /// <summary>

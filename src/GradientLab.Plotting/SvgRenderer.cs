@@ -23,6 +23,7 @@ public static class SvgRenderer
         ".gl-tangent{stroke:#e67e22;stroke-width:2;stroke-dasharray:6 4;fill:none}.gl-next{fill:#2e7d32}.gl-velocity{stroke:#6a3d9a;stroke-width:2;fill:none}" +
         ".gl-s1{stroke:#0072b2;stroke-width:2;fill:none}.gl-s2{stroke:#d55e00;stroke-width:2;fill:none}.gl-s3{stroke:#009e73;stroke-width:2;fill:none}" +
         ".gl-s4{stroke:#cc79a7;stroke-width:2;fill:none}.gl-s5{stroke:#e69f00;stroke-width:2;fill:none}.gl-s6{stroke:#56b4e9;stroke-width:2;fill:none}.gl-s7{stroke:#111;stroke-width:2;fill:none}" +
+        ".gl-boundary{stroke:#111;stroke-width:2.2;fill:none}.gl-class0{fill:#0b4f8c;stroke:#fff;stroke-width:.8}.gl-class1{fill:none;stroke:#8a3500;stroke-width:2.2}" +
         ".gl-s1-dot{fill:#0072b2}.gl-s2-dot{fill:#d55e00}.gl-s3-dot{fill:#009e73}.gl-s4-dot{fill:#cc79a7}.gl-s5-dot{fill:#e69f00}.gl-s6-dot{fill:#56b4e9}.gl-s7-dot{fill:#111}";
 
     /// <summary>The SVG of a laid-out figure.</summary>
@@ -170,6 +171,9 @@ public static class SvgRenderer
             case ContourSeries contour:
                 Contour(svg, layout, contour);
                 return;
+            case HeatmapSeries heatmap:
+                Heatmap(svg, layout, heatmap);
+                return;
             case ReferenceLine reference:
             {
                 var a = layout.PlotArea;
@@ -194,7 +198,7 @@ public static class SvgRenderer
                 foreach (var p in scatter.Points.Where(layout.CanShow))
                 {
                     var (x, y) = layout.ToPixel(p);
-                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(Clamp(x))}\" cy=\"{N(Clamp(y))}\" r=\"{N(scatter.Radius)}\"/>");
+                    svg.Append(Shape(scatter.Shape, Clamp(x), Clamp(y), scatter.Radius, null));
                 }
 
                 svg.Append("</g>");
@@ -302,18 +306,81 @@ public static class SvgRenderer
         svg.Append(CultureInfo.InvariantCulture, $"<g class=\"series {Escape(series.CssClass)}\" data-name=\"{Escape(series.Name)}\" fill=\"none\" stroke-width=\"1.4\">");
         foreach (var line in traced.Lines.Where(l => l.Segments.Count > 0))
         {
-            var d = new StringBuilder();
-            foreach (var (from, to) in line.Segments)
-            {
-                var (x0, y0) = layout.ToPixel(from);
-                var (x1, y1) = layout.ToPixel(to);
-                d.Append(CultureInfo.InvariantCulture, $"M{N(x0)} {N(y0)}L{N(x1)} {N(y1)}");
-            }
-
-            svg.Append(CultureInfo.InvariantCulture, $"<path stroke=\"{traced.ColorOf(line.Level)}\" d=\"{d}\"><title>{Escape(series.Name)} = {Escape(NiceNumbers.Label(line.Level, 4))}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path stroke=\"{traced.ColorOf(line.Level)}\" d=\"{SegmentPath(layout, line)}\"><title>{Escape(series.Name)} = {Escape(NiceNumbers.Label(line.Level, 4))}</title></path>");
         }
 
         svg.Append("</g>");
+    }
+
+    /// <summary>
+    /// A heat map: per colour band one path of rectangles, each a run of neighbouring cells of that band in one grid row
+    /// (the cells meet half-way between samples), then its boundary lines.
+    /// </summary>
+    private static void Heatmap(StringBuilder svg, FigureLayout layout, HeatmapSeries series)
+    {
+        var grid = series.Grid;
+        var (columns, rows) = (grid.Columns, grid.Rows);
+        var bounds = grid.Bounds;
+        var dx = (bounds.XMax - bounds.XMin) / (columns - 1);
+        var dy = (bounds.YMax - bounds.YMin) / (rows - 1);
+        var paths = new StringBuilder[series.BandCount];
+        for (var r = 0; r < rows; r++)
+        {
+            var top = Clamp(layout.Y.ToPixel(grid.Y(r) + (dy / 2)));
+            var bottom = Clamp(layout.Y.ToPixel(grid.Y(r) - (dy / 2)));
+            var c = 0;
+            while (c < columns)
+            {
+                var band = series.BandOf(grid.Values[r, c]);
+                var end = c + 1;
+                while (end < columns && series.BandOf(grid.Values[r, end]) == band)
+                {
+                    end++;
+                }
+
+                var left = Clamp(layout.X.ToPixel(grid.X(c) - (dx / 2)));
+                var right = Clamp(layout.X.ToPixel(grid.X(end - 1) + (dx / 2)));
+                var d = paths[band] ??= new StringBuilder();
+                Number(d.Append('M'), left).Append(' ');
+                Number(d, top).Append('H');
+                Number(d, right).Append('V');
+                Number(d, bottom).Append('H');
+                Number(d, left).Append('Z');
+                c = end;
+            }
+        }
+
+        Open(svg, series);
+        svg.Append("<g stroke=\"none\" shape-rendering=\"crispEdges\">");
+        for (var band = 0; band < paths.Length; band++)
+        {
+            if (paths[band] is { } d)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<path fill=\"{series.BandColor(band)}\" d=\"{d}\"/>");
+            }
+        }
+
+        svg.Append("</g>");
+        foreach (var line in series.BoundaryLines().Where(l => l.Segments.Count > 0))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"boundary\" fill=\"none\" d=\"{SegmentPath(layout, line)}\"><title>{Escape(series.Name)}: {Escape(NiceNumbers.Label(line.Level, 3))}</title></path>");
+        }
+
+        svg.Append("</g>");
+    }
+
+    /// <summary>The path data of a level curve's segments, each a move and a line.</summary>
+    private static StringBuilder SegmentPath(FigureLayout layout, ContourLine line)
+    {
+        var d = new StringBuilder();
+        foreach (var (from, to) in line.Segments)
+        {
+            var (x0, y0) = layout.ToPixel(from);
+            var (x1, y1) = layout.ToPixel(to);
+            d.Append(CultureInfo.InvariantCulture, $"M{N(x0)} {N(y0)}L{N(x1)} {N(y1)}");
+        }
+
+        return d;
     }
 
     private static void ColorBar(StringBuilder svg, FigureLayout layout)
@@ -360,7 +427,7 @@ public static class SvgRenderer
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"{Escape(series.CssClass)}\"{color}>");
             if (series is ScatterSeries or MarkerSeries)
             {
-                var shape = series is MarkerSeries marker ? marker.Shape : MarkerShape.Circle;
+                var shape = series switch { MarkerSeries marker => marker.Shape, ScatterSeries scatter => scatter.Shape, _ => MarkerShape.Circle };
                 svg.Append(Shape(shape, entry.SwatchX + (swatch / 2), entry.SwatchY, layout.FontSize * 0.32, null));
             }
             else
