@@ -66,23 +66,26 @@ public sealed class NetworkDiagram
     /// <summary>The colour of a negative weight (Okabe–Ito vermillion).</summary>
     public const string NegativeColour = "#D55E00";
 
-    /// <summary>The width of the drawing's coordinate box.</summary>
-    public const double Width = 480;
 
     /// <summary>A node's radius.</summary>
-    public const double Radius = 20;
+    public const double Radius = 22;
 
     /// <summary>The thinnest and the widest edge.</summary>
     public const double MinEdgeWidth = 1, MaxEdgeWidth = 7;
 
-    private const double Top = 30;
-    private const double RowHeight = 74;
+    /// <summary>Layers with more units than this are drawn closer, with a node's z and value on one line.</summary>
+    public const int RoomyUnits = 4;
 
-    private NetworkDiagram(NetworkShape shape, IReadOnlyList<DiagramNode> nodes, IReadOnlyList<DiagramEdge> edges, double height)
+    private const double Top = 34;
+    private const double Margin = 64;
+    private const double ColumnGap = 150;
+
+    private NetworkDiagram(NetworkShape shape, IReadOnlyList<DiagramNode> nodes, IReadOnlyList<DiagramEdge> edges, double width, double height)
     {
         Shape = shape;
         Nodes = nodes;
         Edges = edges;
+        Width = width;
         Height = height;
     }
 
@@ -95,8 +98,14 @@ public sealed class NetworkDiagram
     /// <summary>Every edge, in the flat parameter order of the weights.</summary>
     public IReadOnlyList<DiagramEdge> Edges { get; }
 
-    /// <summary>The height of the drawing's coordinate box (it grows with the widest layer).</summary>
+    /// <summary>The width of the drawing's coordinate box (it grows with the number of layers).</summary>
+    public double Width { get; }
+
+    /// <summary>The height of the drawing's coordinate box (it grows with the largest layer).</summary>
     public double Height { get; }
+
+    /// <summary>Whether a layer has more than <see cref="RoomyUnits"/> units, so a node's z and value share one line.</summary>
+    public bool Compact => Enumerable.Range(0, Shape.LayerCount + 1).Max(Shape.Units) > RoomyUnits;
 
     /// <summary>What the drawing shows, in a sentence for a screen reader.</summary>
     public string Description
@@ -113,11 +122,22 @@ public sealed class NetworkDiagram
         layer == 0 ? "inputs" : layer == Shape.LayerCount ? "output" : string.Create(CultureInfo.InvariantCulture, $"hidden {layer}");
 
     /// <summary>The x of a layer's column.</summary>
-    public static double ColumnX(NetworkShape shape, int layer)
+    public double ColumnX(int layer) => Margin + ((Width - (2 * Margin)) * layer / Shape.LayerCount);
+
+    /// <summary>The lines under a node: its z and its value as far as they are known, three significant digits.</summary>
+    public IReadOnlyList<string> ValueLines(DiagramNode node)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        const double margin = 48;
-        return margin + ((Width - (2 * margin)) * layer / shape.LayerCount);
+        ArgumentNullException.ThrowIfNull(node);
+        var z = node.Z is { } zv ? "z " + RunPresentation.Brief(zv) : null;
+        var a = node.A is { } av ? RunPresentation.Brief(av) : null;
+        return (z, a) switch
+        {
+            (not null, not null) when Compact => [$"{z} → {a}"],
+            (not null, not null) => [z, "= " + a],
+            (not null, null) => [z],
+            (null, not null) => ["= " + a],
+            _ => [],
+        };
     }
 
     /// <summary>
@@ -140,8 +160,11 @@ public sealed class NetworkDiagram
 
         var known = (values ?? []).ToDictionary(v => v.Node);
         var tallest = Enumerable.Range(0, shape.LayerCount + 1).Max(shape.Units);
-        var height = (2 * Top) + (tallest * RowHeight);
-        double Y(int layer, int unit) => height / 2 + ((unit - ((shape.Units(layer) - 1) / 2.0)) * RowHeight) - 8;
+        var rowHeight = tallest > RoomyUnits ? 68.0 : 84.0;
+        var width = Math.Max(340, (2 * Margin) + (ColumnGap * shape.LayerCount));
+        var height = (2 * Top) + (tallest * rowHeight);
+        double ColumnX(int layer) => Margin + ((width - (2 * Margin)) * layer / shape.LayerCount);
+        double Y(int layer, int unit) => (height / 2) + ((unit - ((shape.Units(layer) - 1) / 2.0)) * rowHeight) - 8;
 
         var nodes = new List<DiagramNode>();
         for (var l = 0; l <= shape.LayerCount; l++)
@@ -150,7 +173,7 @@ public sealed class NetworkDiagram
             {
                 var id = new NetworkNode(l, i);
                 var value = known.TryGetValue(id, out var v) ? v : (NodeValue?)null;
-                nodes.Add(new DiagramNode(id, ColumnX(shape, l), Y(l, i), BackpropNames.Node(shape, id), value?.Z, value?.A, node == id));
+                nodes.Add(new DiagramNode(id, ColumnX(l), Y(l, i), BackpropNames.Node(shape, id), value?.Z, value?.A, node == id));
             }
         }
 
@@ -165,13 +188,13 @@ public sealed class NetworkDiagram
                 {
                     var id = new NetworkEdge(l, i, j);
                     var w = parameters[shape.WeightOffset(l) + (i * fanIn) + j];
-                    var width = largest > 0 && double.IsFinite(largest) ? MinEdgeWidth + ((MaxEdgeWidth - MinEdgeWidth) * Math.Abs(w) / largest) : MinEdgeWidth;
-                    edges.Add(new DiagramEdge(id, ColumnX(shape, l - 1), Y(l - 1, j), ColumnX(shape, l), Y(l, i), w, BackpropNames.Weight(id), width, edge == id));
+                    var thickness = largest > 0 && double.IsFinite(largest) ? MinEdgeWidth + ((MaxEdgeWidth - MinEdgeWidth) * Math.Abs(w) / largest) : MinEdgeWidth;
+                    edges.Add(new DiagramEdge(id, ColumnX(l - 1), Y(l - 1, j), ColumnX(l), Y(l, i), w, BackpropNames.Weight(id), thickness, edge == id));
                 }
             }
         }
 
-        return new NetworkDiagram(shape, nodes, edges, height);
+        return new NetworkDiagram(shape, nodes, edges, width, height);
     }
 
     private static bool IsWeight(NetworkShape shape, int index)

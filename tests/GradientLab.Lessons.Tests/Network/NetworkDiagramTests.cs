@@ -18,13 +18,14 @@ public sealed class NetworkDiagramTests
         diagram.Nodes.GroupBy(n => n.Id.Layer).Select(g => g.First().X).ShouldBeInOrder();
         foreach (var node in diagram.Nodes)
         {
-            node.X.ShouldBeInRange(NetworkDiagram.Radius, NetworkDiagram.Width - NetworkDiagram.Radius);
+            node.X.ShouldBeInRange(NetworkDiagram.Radius, diagram.Width - NetworkDiagram.Radius);
             node.Y.ShouldBeInRange(NetworkDiagram.Radius, diagram.Height - NetworkDiagram.Radius - 30);
         }
 
         // Units of a layer stand apart by more than two node heights' worth of room for the values below them.
         var hidden = diagram.Nodes.Where(n => n.Id.Layer == 1).Select(n => n.Y).ToArray();
-        hidden.Zip(hidden.Skip(1)).ShouldAllBe(p => p.Second - p.First > (2 * NetworkDiagram.Radius) + 26);
+        hidden.Zip(hidden.Skip(1)).ShouldAllBe(p => p.Second - p.First > (2 * NetworkDiagram.Radius) + 34);
+        diagram.Width.ShouldBe(428);
         NetworkDiagram.Create(new NetworkShape([8, 3], Activation.Relu), Weights(new NetworkShape([8, 3], Activation.Relu))).Nodes.Select(n => n.Label)
             .ShouldBe(["x₁", "x₂", "h¹₁", "h¹₂", "h¹₃", "h¹₄", "h¹₅", "h¹₆", "h¹₇", "h¹₈", "h²₁", "h²₂", "h²₃", "ŷ"]);
     }
@@ -84,6 +85,14 @@ public sealed class NetworkDiagramTests
         var shown = diagram.Nodes.Single(n => n.Id == node);
         (shown.Z, shown.A).ShouldBe((0.5, Math.Tanh(0.5)));
         shown.Title.ShouldBe("h¹₃ = 0.462117 (z = 0.5)");
+        diagram.ValueLines(shown).ShouldBe(["z 0.5", "= 0.462"]);
+        diagram.ValueLines(diagram.Nodes.Single(n => n.Id == new NetworkNode(1, 0))).ShouldBe(["z 0.25"]);
+        diagram.ValueLines(diagram.Nodes[0]).ShouldBeEmpty();
+        var wide = new NetworkShape([8], Activation.Relu);
+        var compact = NetworkDiagram.Create(wide, Weights(wide), [new NodeValue(new NetworkNode(1, 0), -2.5, 0)]);
+        compact.Compact.ShouldBeTrue();
+        diagram.Compact.ShouldBeFalse();
+        compact.ValueLines(compact.Nodes[2]).ShouldBe(["z -2.5 → 0"]);
         diagram.Nodes.Single(n => n.Id == new NetworkNode(1, 0)).Title.ShouldBe("h¹₁: z = 0.25");
         diagram.Nodes.Single(n => n.Id == new NetworkNode(1, 1)).Title.ShouldBe("h¹₂");
         NetworkDiagram.Create(Xor, Weights(Xor)).Nodes.ShouldAllBe(n => !n.Highlighted && n.A == null);

@@ -154,7 +154,7 @@ public sealed class BackpropStepperTests : BunitContext
         var svg = stepper.Find("[data-testid=network-diagram]");
         svg.GetAttribute("role").ShouldBe("img");
         svg.GetAttribute("aria-label")!.ShouldContain("12 weights");
-        svg.GetAttribute("viewBox").ShouldStartWith("0 0 480 ");
+        svg.GetAttribute("viewBox").ShouldBe($"0 0 428 {diagram.Height:0.##}");
         stepper.Find("[data-testid=node][data-highlighted=true]").GetAttribute("data-label").ShouldBe("h¹₁");
         stepper.Find("[data-testid=bp-next]").Click();
         stepper.Find("[data-testid=node][data-highlighted=true]").QuerySelector("title")!.TextContent.ShouldStartWith("h¹₁ = ");
