@@ -247,6 +247,18 @@ public sealed class BackpropWalk
         return [.. values.Values];
     }
 
+    /// <summary>The parameters once steps 0 … <paramref name="index"/> are done: those of the update steps passed take their new value, the rest keep theirs.</summary>
+    public IReadOnlyList<double> ParametersThrough(int index)
+    {
+        var parameters = Parameters.ToArray();
+        foreach (var step in _steps.Take(Math.Min(index + 1, _steps.Count)).Where(s => s.Phase == BackpropPhase.Update))
+        {
+            parameters[step.Parameter!.Value] = step.Value;
+        }
+
+        return parameters;
+    }
+
     private static string N(double value) => RunPresentation.Number(value);
 
     /// <summary>A number as a factor or a term: negative ones in parentheses, so "× (-0.3)" never reads as a subtraction.</summary>

@@ -221,6 +221,18 @@ public sealed class BackpropWalkTests
         all.Single(v => v.Node == new NetworkNode(2, 0)).A.ShouldBe(walk.Trace.Prediction);
     }
 
+    [Fact]
+    public void ParametersThrough_TakeTheNewValues_OfTheUpdatesPassed()
+    {
+        var walk = Walk([4], Activation.Tanh);
+        var update = walk.FirstOf(BackpropPhase.Update);
+        walk.ParametersThrough(update - 1).ShouldBe(walk.Parameters);
+        var first = walk.ParametersThrough(update);
+        first[0].ShouldBe(walk.Updated[0]);
+        first.Skip(1).ShouldBe(walk.Parameters.Skip(1));
+        walk.ParametersThrough(walk.Steps.Count - 1).ShouldBe(walk.Updated);
+    }
+
     [Theory]
     [InlineData("3", true, 2)]
     [InlineData("200", true, 199)]

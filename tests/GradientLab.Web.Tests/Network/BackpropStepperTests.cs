@@ -76,6 +76,9 @@ public sealed class BackpropStepperTests : BunitContext
         Text(stepper, "bp-formula").ShouldBe("w¹₁₁ ← w¹₁₁ − α·∂L/∂w¹₁₁");
         Text(stepper, "bp-result").ShouldBe(RunPresentation.Number(parameters[0] - (0.3 * EngineGradient(parameters, 0)[0])));
         Text(stepper, "bp-why").ShouldContain("batch size 1");
+        var updated = parameters[0] - (0.3 * EngineGradient(parameters, 0)[0]);
+        double.Parse(stepper.Find("[data-testid=edge][data-name=w¹₁₁]").GetAttribute("data-weight")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(updated, 1e-15);
+        double.Parse(stepper.Find("[data-testid=edge][data-name=w¹₁₂]").GetAttribute("data-weight")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(parameters[1]);
         stepper.Find("[data-testid=bp-last]").Click();
         StepNumber(stepper).ShouldBe(54);
         stepper.Find("[data-testid=bp-next]").HasAttribute("disabled").ShouldBeTrue();

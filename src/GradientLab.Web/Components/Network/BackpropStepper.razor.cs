@@ -128,7 +128,7 @@ public sealed partial class BackpropStepper
     }
 
     private NetworkDiagram Diagram(BackpropStep step) =>
-        NetworkDiagram.Create(Shape, _parameters, _walk!.ValuesThrough(_index), step.Node, step.Edge);
+        NetworkDiagram.Create(Shape, _walk!.ParametersThrough(_index), _walk.ValuesThrough(_index), step.Node, step.Edge);
 
     private static string Name(BackpropPhase phase) => phase.ToString().ToLowerInvariant();
 
