@@ -59,7 +59,7 @@ public enum BackpropStepKind
 /// </summary>
 /// <param name="Phase">Forward, backward or update.</param>
 /// <param name="Kind">What is computed.</param>
-/// <param name="Quantity">The symbol computed: z¹₂, h¹₂, L, ∂L/∂w²₁₂, w¹₁₁ …</param>
+/// <param name="Quantity">The symbol computed: z¹₂, h¹₂, L, ∂L/∂w²₁₂, new w¹₁₁ …</param>
 /// <param name="Formula">The formula in symbols: <c>z¹₁ = w¹₁₁·x₁ + w¹₁₂·x₂ + b¹₁</c>.</param>
 /// <param name="Numbers">The right-hand side with the numbers: <c>= 0.5 × 1 + (-0.3) × 0.2 + 0</c>.</param>
 /// <param name="Value">The result.</param>
@@ -449,7 +449,7 @@ public sealed class BackpropWalk
         _steps.Add(new BackpropStep(
             BackpropPhase.Update,
             kind,
-            name,
+            "new " + name,
             $"{name} ← {name} − α·∂L/∂{name}",
             $"= {N(Parameters[k])} − {N(LearningRate)} × {T(Trace.Gradient[k])}",
             Updated[k],

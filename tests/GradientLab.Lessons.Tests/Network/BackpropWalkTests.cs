@@ -116,7 +116,7 @@ public sealed class BackpropWalkTests
             var k = step.Parameter!.Value;
             step.Value.ShouldBe(walk.Parameters[k] - (0.25 * walk.Trace.Gradient[k]), 1e-12);
             walk.Updated[k].ShouldBe(step.Value);
-            step.Quantity.ShouldBe(BackpropNames.Parameter(walk.Shape, k));
+            step.Quantity.ShouldBe("new " + BackpropNames.Parameter(walk.Shape, k));
             step.Why.ShouldBe(BackpropWalk.BatchNote);
         }
 
