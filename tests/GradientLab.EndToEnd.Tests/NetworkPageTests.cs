@@ -64,6 +64,5 @@ public sealed class NetworkPageTests(WebAppFixture web, ITestOutputHelper output
         var axe = new AccessibilityTests(web);
         await axe.The_page_has_no_serious_or_critical_axe_violation("/network", dark: false);
         await axe.The_page_has_no_serious_or_critical_axe_violation("/network", dark: true);
-        await new ScreenFitTests(web).On_a_phone_text_is_at_least_14px_and_controls_40px_high("/network");
     }
 }

@@ -41,6 +41,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
         { "/concepts", "#figure-update-rule" },
         { "/optimizers", "#figure-dilemma" },
         { "/failures", "[data-testid=failure-alpha-too-large] .gl-figure-frame" },
+        { "/network", "#figure-network-boundary" },
         { "/benchmark", "" },
     };
 
@@ -116,7 +117,7 @@ public sealed class PresentingEveryPageTests(WebAppFixture web)
     public static TheoryData<string, int, int> EmbedsAndScreens()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/live", "/neuron", "/concepts", "/concepts?slide=variants", "/optimizers", "/optimizers?slide=race", "/failures", "/benchmark" })
+        foreach (var path in new[] { "/", "/live", "/neuron", "/concepts", "/concepts?slide=variants", "/optimizers", "/optimizers?slide=race", "/failures", "/network", "/benchmark" })
         {
             foreach (var (width, height) in new[] { (1920, 1080), (390, 844) })
             {

@@ -9,7 +9,7 @@ public sealed class ResponsiveTests(WebAppFixture web)
     public static TheoryData<string, int, int> PagesAndScreens()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/benchmark" })
+        foreach (var path in new[] { "/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/network", "/benchmark" })
         {
             foreach (var (width, height) in new[] { (375, 667), (390, 844), (768, 1024), (1440, 900), (1920, 1080), (2560, 1440) })
             {

@@ -47,7 +47,7 @@ public sealed class ScreenFitTests(WebAppFixture web)
         }
         """;
 
-    public static TheoryData<string> Pages() => ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/benchmark"];
+    public static TheoryData<string> Pages() => ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/network", "/benchmark"];
 
     /// <summary>The everyday check: the chain-rule page on a phone.</summary>
     [Fact]

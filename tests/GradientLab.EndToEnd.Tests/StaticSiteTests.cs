@@ -12,7 +12,7 @@ public sealed partial class StaticSiteTests(WebAppFixture web)
     private static partial Regex PageRoot();
 
     /// <summary>Every page of the lab.</summary>
-    private static readonly string[] PagePaths = ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/benchmark"];
+    private static readonly string[] PagePaths = ["/", "/live", "/neuron", "/concepts", "/optimizers", "/failures", "/network", "/benchmark"];
 
     /// <summary>Every page of the lab, as theory rows.</summary>
     public static TheoryData<string> Pages => new(PagePaths);

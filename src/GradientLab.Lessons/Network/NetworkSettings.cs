@@ -60,6 +60,41 @@ public sealed record NetworkSettings(
     public const double MaxLearningRate = 100;
 
     /// <summary>
+    /// The settings of a classifier scenario (a preset such as <c>xor-network</c>), read from the scenario as the resolver
+    /// completes it, so its defaults are the resolver's: the point set, the network, the start's seed, the optimizer and
+    /// its rate, the batch and the budget.
+    /// </summary>
+    /// <exception cref="ScenarioException">The scenario does not classify generated points, or a setting is outside this page's limits.</exception>
+    public static NetworkSettings FromScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (!ObjectiveKinds.IsClassifier(scenario.Objective?.Kind))
+        {
+            throw new ScenarioException($"the scenario '{scenario.Name}' does not classify points; the /network page shows logistic regression and networks.");
+        }
+
+        var whole = ScenarioResolver.Resolve(scenario).Scenario;
+        var objective = whole.Objective!;
+        var data = objective.Data!;
+        if (data.Points is null)
+        {
+            throw new ScenarioException($"the scenario '{scenario.Name}' reads its points from a file; the /network page draws a point set from a seed.");
+        }
+
+        var batch = whole.Batch?.Kind switch
+        {
+            null or "full" => 0,
+            "mini" => whole.Batch.Size!.Value,
+            _ => 1, // stochastic: one sample per step
+        };
+        var settings = new NetworkSettings(
+            data.Points, data.Count!.Value, data.Noise!.Value, data.Seed!.Value,
+            objective.Hidden ?? [], objective.Activation is { } name ? (Activation)Activations.ToList().IndexOf(name) : Activation.Tanh,
+            objective.InitSeed ?? 0, whole.Optimizer!.Kind!, OptimizerCatalogue.LearningRateOf(whole.Optimizer), batch, whole.Steps!.Value);
+        return settings.Problem() is { } problem ? throw new ScenarioException(problem) : settings;
+    }
+
+    /// <summary>
     /// The lesson's start: 200 XOR points (noise 0.02, so none crosses an axis), a hidden layer of 4 tanh units, Adam at
     /// α = 0.3, full batch, 300 steps: the setting measured to reach 100 % from 19 of 20 seeds (NetworkLessonTests).
     /// </summary>

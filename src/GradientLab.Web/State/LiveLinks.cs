@@ -218,7 +218,7 @@ public static class LiveLinks
             ?? throw new ScenarioException($"the parameter 'preset' is '{presetName}', which is not a preset: use one of {string.Join(", ", Presets)}.");
         if (preset.IsClassifier)
         {
-            throw new ScenarioException($"the preset '{preset.Name}' classifies points ({preset.Scenario.Objective!.Kind}); it opens on the /network page, not on /live.");
+            throw new ScenarioException($"the preset '{preset.Name}' classifies points ({preset.Scenario.Objective!.Kind}); it opens on the /network page (/network?preset={preset.Name}), not on /live.");
         }
 
         var scenario = Apply(preset.Scenario, query, uploadedCsv, out var missing);

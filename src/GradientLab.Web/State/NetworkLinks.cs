@@ -18,7 +18,7 @@ public sealed record NetworkState(NetworkSettings Settings, int Step = 0);
 /// </summary>
 public static class NetworkLinks
 {
-    private static readonly string[] Parameters = ["v", "data", "points", "noise", "dseed", "hidden", "act", "seed", "opt", "rate", "batch", "steps", "step"];
+    private static readonly string[] Parameters = ["v", "preset", "data", "points", "noise", "dseed", "hidden", "act", "seed", "opt", "rate", "batch", "steps", "step"];
 
     /// <summary>The query (without <c>?</c>) for <paramref name="state"/>.</summary>
     public static string Query(NetworkState state)
@@ -57,7 +57,7 @@ public static class NetworkLinks
         var query = LinkQuery.Parse(address);
         query.RequireKnown(Parameters);
         query.FormatVersion();
-        var d = NetworkSettings.Default;
+        var d = query["preset"] is { } presetName ? FromPreset(presetName) : NetworkSettings.Default;
         var settings = d with
         {
             PointSet = query.Choice("data", Core.Data.PointSets.Names) ?? d.PointSet,
@@ -79,6 +79,15 @@ public static class NetworkLinks
 
         return new NetworkState(settings, query.WholeNumber("step", 0, NetworkSettings.MaxSteps) ?? 0);
     }
+
+    /// <summary>The names of the presets this page opens (<c>?preset=xor-network</c>), in the order a course meets them.</summary>
+    public static IReadOnlyList<string> PresetNames { get; } = [.. Presets.All.Where(p => p.IsClassifier && p.Scenario.Objective?.Data?.Points is not null).Select(p => p.Name)];
+
+    // A preset's settings, which the address's other parameters then change.
+    private static NetworkSettings FromPreset(string name) =>
+        PresetNames.Contains(name, StringComparer.Ordinal)
+            ? NetworkSettings.FromScenario(Presets.Get(name).Scenario)
+            : throw new ScenarioException($"the parameter 'preset' is '{name}', which is not a preset of this page: use one of {string.Join(", ", PresetNames)}.");
 
     private static string Hidden(IReadOnlyList<int> hidden) => hidden.Count == 0 ? "none" : string.Join(",", hidden.Select(Whole));
 

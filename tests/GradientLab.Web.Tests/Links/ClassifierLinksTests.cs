@@ -25,7 +25,7 @@ public sealed class ClassifierLinksTests : Pages.PageContext
     public void ALiveLinkToAClassifierPreset_SaysItOpensOnTheNetworkPage(string name)
     {
         var error = Should.Throw<ScenarioException>(() => LiveLinks.Read($"v=2&preset={name}"));
-        error.Message.ShouldBe($"the preset '{name}' classifies points ({Presets.Get(name).Scenario.Objective!.Kind}); it opens on the /network page, not on /live.");
+        error.Message.ShouldBe($"the preset '{name}' classifies points ({Presets.Get(name).Scenario.Objective!.Kind}); it opens on the /network page (/network?preset={name}), not on /live.");
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ClassifierLinksTests : Pages.PageContext
         page.WaitForAssertion(() =>
         {
             var status = page.Find("[data-testid=status]");
-            status.TextContent.ShouldContain("the preset 'xor-network' classifies points (neural-network); it opens on the /network page, not on /live.");
+            status.TextContent.ShouldContain("the preset 'xor-network' classifies points (neural-network); it opens on the /network page (/network?preset=xor-network), not on /live.");
             status.ClassList.ShouldContain("gl-status-error");
         }, TimeSpan.FromSeconds(30));
         page.Find("[data-testid=preset]").GetAttribute("value").ShouldBe(LiveLinks.DefaultPreset);

@@ -50,3 +50,33 @@ public sealed class NetworkLinksTests
     public void ABadLink_IsRefusedWithTheParameterNamed(string query, string start) =>
         Should.Throw<ScenarioException>(() => NetworkLinks.Read(query)).Message.ShouldStartWith(start);
 }
+
+public sealed class NetworkPresetLinkTests
+{
+    [Fact]
+    public void APresetLink_OpensThePresetsSettings_AndItsOtherParametersChangeThem()
+    {
+        var spirals = NetworkLinks.Read("https://lab/network?preset=spirals-network");
+        NetworkLinks.Query(spirals).ShouldBe(NetworkLinks.Query(new NetworkState(NetworkSettings.FromScenario(Presets.Get("spirals-network").Scenario))));
+        spirals.Settings.Hidden.ShouldBe([8, 8]);
+        spirals.Settings.PointSet.ShouldBe("spirals");
+
+        var shorter = NetworkLinks.Read("https://lab/network?preset=spirals-network&steps=100&step=40");
+        NetworkLinks.Query(shorter).ShouldBe(NetworkLinks.Query(new NetworkState(spirals.Settings with { Steps = 100 }, 40)));
+        shorter.Step.ShouldBe(40);
+    }
+
+    [Fact]
+    public void EveryClassifierPresetOfPoints_IsAPresetOfThePage() =>
+        NetworkLinks.PresetNames.ShouldBe(["xor-network", "xor-logistic", "blobs-logistic", "circles-network", "moons-network", "spirals-network"], ignoreOrder: true);
+
+    [Theory]
+    [InlineData("no-such-preset")]
+    [InlineData("course-lab")]
+    public void APresetThePageDoesNotOpen_IsNamed(string name)
+    {
+        var error = Should.Throw<ScenarioException>(() => NetworkLinks.Read($"https://lab/network?preset={name}"));
+        error.Message.ShouldContain("'preset'");
+        error.Message.ShouldContain("xor-network");
+    }
+}

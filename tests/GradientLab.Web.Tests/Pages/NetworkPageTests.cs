@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GradientLab.Web.Tests.Pages;
 
+using NetworkPage = GradientLab.Web.Components.Pages.Network;
+
 /// <summary>The network lab's controls: the run computed as on the page, playback on a fake clock.</summary>
 public sealed class NetworkPageTests : PageContext
 {
@@ -13,17 +15,17 @@ public sealed class NetworkPageTests : PageContext
 
     private BunitNavigationManager Navigation => Services.GetRequiredService<BunitNavigationManager>();
 
-    private IRenderedComponent<Network> Open(string query = "")
+    private IRenderedComponent<NetworkPage> Open(string query = "")
     {
         Navigation.NavigateTo("/network" + query);
-        var page = Render<Network>();
+        var page = Render<NetworkPage>();
         page.WaitForElement("[data-testid=step-shown]", Patience);
         return page;
     }
 
-    private static string Text(IRenderedComponent<Network> page, string id) => page.Find($"[data-testid={id}]").TextContent.Trim();
+    private static string Text(IRenderedComponent<NetworkPage> page, string id) => page.Find($"[data-testid={id}]").TextContent.Trim();
 
-    private static int Step(IRenderedComponent<Network> page) => int.Parse(Text(page, "step-shown"), CultureInfo.InvariantCulture);
+    private static int Step(IRenderedComponent<NetworkPage> page) => int.Parse(Text(page, "step-shown"), CultureInfo.InvariantCulture);
 
     [Fact]
     public void ThePage_OpensOnXorWithFourTanhUnits_AtStep0_WithBothFiguresAndThePlacesForTheLead()

@@ -48,6 +48,26 @@ public sealed partial class Network
 
     private bool Playing => _clock?.IsPlaying == true;
 
+    // The backprop stepper walks the step on screen, except while the run plays: then it keeps the step where play began,
+    // so its walk is not rebuilt (and sent back to its first step) at every frame.
+    private int _stepperStep;
+    private IReadOnlyList<double>? _stepperParameters;
+
+    private IReadOnlyList<double> StepperParameters
+    {
+        get
+        {
+            var session = _session!;
+            if (!Playing || _stepperParameters is null || _stepperStep > session.LastStep)
+            {
+                _stepperStep = session.Cursor;
+                _stepperParameters = session.Parameters(_stepperStep);
+            }
+
+            return _stepperParameters;
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
