@@ -20,6 +20,7 @@ public sealed class NetworkPageTests : PageContext
         Navigation.NavigateTo("/network" + query);
         var page = Render<NetworkPage>();
         page.WaitForElement("[data-testid=step-shown]", Patience);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=computing]").ShouldBeEmpty(), Patience); // the run is trained
         return page;
     }
 
