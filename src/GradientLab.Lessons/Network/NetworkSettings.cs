@@ -115,12 +115,64 @@ public sealed record NetworkSettings(
     /// <summary>The activation's name (tanh, relu, sigmoid).</summary>
     public string ActivationName => Activations[(int)Activation];
 
+    /// <summary>
+    /// The learner's own points (a CSV file read by <see cref="WithOwnPoints"/>), trained instead of the point set; null
+    /// for the point set drawn from <see cref="PointSet"/>, <see cref="Count"/>, <see cref="Noise"/> and <see cref="DataSeed"/>.
+    /// </summary>
+    public Dataset? OwnPoints { get; init; }
+
+    /// <summary>The file the own points came from, as the page names it.</summary>
+    public string? OwnPointsName { get; init; }
+
+    /// <summary>
+    /// These settings on the learner's own points, read from CSV <paramref name="text"/> with the columns x1, x2 and label
+    /// (0 or 1) by <see cref="PointSetCsv"/>; the batch size is kept when the file has enough points, else set to the full
+    /// batch. Refused, with the sentence naming the file, the line and the column, when the file cannot be read or holds
+    /// more than <see cref="MaxCount"/> points.
+    /// </summary>
+    public NetworkChange WithOwnPoints(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Dataset points;
+        try
+        {
+            points = PointSetCsv.Parse(text, fileName);
+        }
+        catch (ScenarioException error)
+        {
+            return new NetworkChange(this, error.Message + " Nothing was changed.");
+        }
+
+        if (points.SampleCount > MaxCount)
+        {
+            return new NetworkChange(this, $"{fileName} has {points.SampleCount:N0} points; this page trains at most {MaxCount:N0}. Nothing was changed.");
+        }
+
+        var next = this with { OwnPoints = points, OwnPointsName = fileName, Count = points.SampleCount, BatchSize = BatchSize <= points.SampleCount ? BatchSize : 0 };
+        return next.Problem() is { } problem ? new NetworkChange(this, problem) : new NetworkChange(next, null);
+    }
+
+    /// <summary>The largest file of points the page reads: 1 MiB.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Why a file of <paramref name="bytes"/> bytes is not read (checked before reading it), or null.</summary>
+    public static string? FileProblem(string fileName, long bytes) =>
+        bytes > MaxFileBytes ? $"{fileName} is {bytes:N0} bytes; the limit is {MaxFileBytes:N0} (1 MiB). Nothing was changed." : null;
+
+    /// <summary>These settings back on the point set drawn from a seed.</summary>
+    public NetworkSettings WithoutOwnPoints() => this with { OwnPoints = null, OwnPointsName = null, Count = OwnPoints is null ? Count : Math.Clamp(Count, MinCount, MaxCount) };
+
     /// <summary>The same settings as logistic regression (no hidden layer).</summary>
     public NetworkSettings AsLogistic() => this with { Hidden = [] };
 
     /// <summary>The first problem that stops these settings from running, as a sentence naming the field; null when they can run.</summary>
     public string? Problem()
     {
+        if (OwnPoints is not null && OwnPoints.SampleCount != Count)
+        {
+            return $"Points: {Count} given, but {OwnPointsName} has {OwnPoints.SampleCount}.";
+        }
+
         if (PointSets.Find(PointSet) is null)
         {
             return $"Data: '{PointSet}' is not a point set; choose one of {string.Join(", ", PointSets.Names)}.";
@@ -182,7 +234,7 @@ public sealed record NetworkSettings(
     public Dataset Data()
     {
         Require();
-        return PointSets.Generate(PointSets.Find(PointSet)!.Value, Count, Noise, DataSeed);
+        return OwnPoints ?? PointSets.Generate(PointSets.Find(PointSet)!.Value, Count, Noise, DataSeed);
     }
 
     /// <summary>
@@ -204,12 +256,13 @@ public sealed record NetworkSettings(
     public NetworkChange With(string field, string? text)
     {
         var value = (text ?? "").Trim();
+        var drawn = WithoutOwnPoints(); // a change of the point set's settings goes back to the point set
         NetworkSettings? changed = field switch
         {
-            "data" => this with { PointSet = value },
-            "points" => Whole(value) is { } n ? this with { Count = n } : null,
-            "noise" => Number(value) is { } x ? this with { Noise = x } : null,
-            "data-seed" => Whole(value) is { } n ? this with { DataSeed = n } : null,
+            "data" => drawn with { PointSet = value },
+            "points" => Whole(value) is { } n ? drawn with { Count = n } : null,
+            "noise" => Number(value) is { } x ? drawn with { Noise = x } : null,
+            "data-seed" => Whole(value) is { } n ? drawn with { DataSeed = n } : null,
             "layers" => Whole(value) is { } n ? this with { Hidden = Layers(n) } : null,
             "units1" => Whole(value) is { } n && Hidden.Count >= 1 ? this with { Hidden = [n, .. Hidden.Skip(1)] } : null,
             "units2" => Whole(value) is { } n && Hidden.Count == 2 ? this with { Hidden = [Hidden[0], n] } : null,

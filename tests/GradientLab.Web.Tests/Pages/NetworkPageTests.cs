@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components.Forms;
 using GradientLab.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -112,6 +113,22 @@ public sealed class NetworkPageTests : PageContext
         page.Find("[data-testid=steps]").Change("50");
         page.WaitForAssertion(() => page.Find("[data-testid=readout]").TextContent.ShouldContain("/ 50"), Patience);
         Navigation.Uri.ShouldContain("steps=50");
+    }
+
+    [Fact]
+    public void AFileOfPoints_IsTrained_AndABadOne_IsNamedByItsLine()
+    {
+        var page = Open();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("x1,x2,label\n0,0,1\n1,1,2\n", "bad.csv"));
+        page.WaitForAssertion(() => Text(page, "error").ShouldBe("bad.csv, line 3, column 3 ('label'): the label is 2; a label must be 0 or 1. Nothing was changed."), Patience);
+        page.FindAll("[data-testid=own-points]").ShouldBeEmpty();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("x1,x2,label\n-1,-1,0\n1,1,0\n-1,1,1\n1,-1,1\n", "mine.csv"));
+        page.WaitForAssertion(() => Text(page, "own-points").ShouldContain("mine.csv (4 points)"), Patience);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=computing]").ShouldBeEmpty(), Patience);
+        page.FindAll("[data-testid=error]").ShouldBeEmpty();
+        page.Find("[data-testid=to-end]").Click();
+        Text(page, "accuracy").ShouldBe("100 %");
     }
 
     [Fact]

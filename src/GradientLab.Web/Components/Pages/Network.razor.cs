@@ -6,6 +6,7 @@ using GradientLab.Scenarios;
 using GradientLab.Web.Components.Charts;
 using GradientLab.Web.State;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace GradientLab.Web.Components.Pages;
@@ -117,9 +118,11 @@ public sealed partial class Network
     }
 
     /// <summary>Applies a control's value: a good one retrains; a bad one shows the sentence and keeps the run.</summary>
-    private async Task Change(string field, ChangeEventArgs e)
+    private Task Change(string field, ChangeEventArgs e) => Apply(_settings.With(field, e.Value?.ToString()));
+
+    /// <summary>Retrains on an accepted change; shows a refused one's sentence and keeps the run.</summary>
+    private async Task Apply(NetworkChange change)
     {
-        var change = _settings.With(field, e.Value?.ToString());
         if (!change.Accepted)
         {
             _error = change.Error;
@@ -130,6 +133,26 @@ public sealed partial class Network
         _settings = change.Settings;
         _openAtStep = 0;
         await Train(updateAddress: true);
+    }
+
+    /// <summary>Reads the learner's own points (size checked before reading) and trains on them.</summary>
+    private async Task OnUpload(InputFileChangeEventArgs e)
+    {
+        var file = e.File;
+        if (NetworkSettings.FileProblem(file.Name, file.Size) is { } tooLarge)
+        {
+            _error = tooLarge;
+            return;
+        }
+
+        string text;
+        await using (var stream = file.OpenReadStream(NetworkSettings.MaxFileBytes))
+        {
+            using var reader = new StreamReader(stream);
+            text = await reader.ReadToEndAsync();
+        }
+
+        await Apply(_settings.WithOwnPoints(text, file.Name));
     }
 
     /// <summary>Computes the run of the current settings in slices; the last run stays on screen until it is ready.</summary>
