@@ -214,8 +214,7 @@ public sealed class NetworkSession
     }
 
     /// <summary>A fraction as a percentage with one decimal: 100 %, 52.5 %.</summary>
-    public static string Percent(double fraction) =>
-        (fraction * 100).ToString(fraction is 0 or 1 ? "0" : "0.#", CultureInfo.InvariantCulture) + " %";
+    public static string Percent(double fraction) => RunPresentation.Percent(fraction);
 
     /// <summary>A number as the page shows it: four significant digits.</summary>
     public static string Number(double value) => double.IsFinite(value) ? NiceNumbers.Significant(value) : LiveSession.F(value);
