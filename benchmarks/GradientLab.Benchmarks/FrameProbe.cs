@@ -58,4 +58,22 @@ internal static class FrameProbe
             Console.WriteLine($"step {step:N0}: " + string.Join(", ", parts.Select((p, i) => $"{p.Name} {times[i] / Frames:F1} µs")) + $"; in all {times.Sum() / Frames:F1} µs");
         }
     }
+
+    /// <summary>The FrameCost frame at <paramref name="step"/> (and the step before it, in turn) again and again for <paramref name="duration"/>.</summary>
+    public static void Loop(int step, TimeSpan duration)
+    {
+        var session = new LiveSession(Workloads.LiveDemoSteps(Math.Max(step, 100)));
+        var figures = new RunFigures(session.Resolved, session.Trajectory) { ViewSize = (620, 484), LossSize = (620, 372) };
+        var clock = Stopwatch.StartNew();
+        var frames = 0;
+        while (clock.Elapsed < duration)
+        {
+            var cursor = step - (frames++ % 2);
+            session.Reset();
+            session.Advance(cursor);
+            _ = FrameCost.Figures(figures, cursor) + FrameCost.Readout(session) + session.Diagnosis.Diagnosis.Evidence.Length;
+        }
+
+        Console.WriteLine($"{frames:N0} frames at step {step:N0} in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMicroseconds / frames:F1} µs a frame");
+    }
 }

@@ -10,7 +10,8 @@
 // Usage: dotnet publish src/GradientLab.Web -c Release -o artifacts/site
 //        dotnet run -c Release --project benchmarks/GradientLab.WebMeasure [-- --report docs/benchmarks.md] [--seconds 10]
 // With --report, the section "In the browser" and the browser rows of the goals table are written into that file;
-// --site DIR measures another published copy (its wwwroot).
+// --site DIR measures another published copy (its wwwroot); --quick measures only /live's playback with the default
+// views (part 2 without the 3-D view) and where its time goes (part 4), to try a change, and writes no report.
 using System.Diagnostics;
 using System.Globalization;
 using GradientLab.Cli.Lab;
@@ -20,6 +21,7 @@ using Microsoft.Playwright;
 
 var reportAt = Array.IndexOf(args, "--report");
 var reportPath = reportAt >= 0 && reportAt + 1 < args.Length ? args[reportAt + 1] : null;
+var quick = args.Contains("--quick");
 var secondsAt = Array.IndexOf(args, "--seconds");
 var window = secondsAt >= 0 && secondsAt + 1 < args.Length ? double.Parse(args[secondsAt + 1], CultureInfo.InvariantCulture) : 10;
 
@@ -52,7 +54,7 @@ results.Browser = browser.Version;
 // 1. First visits, each in a fresh context (empty cache, no service worker).
 var times = new List<double>();
 long bytes = 0;
-for (var i = 0; i < 5; i++)
+for (var i = 0; i < (quick ? 0 : 5); i++)
 {
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, ServiceWorkers = ServiceWorkerPolicy.Block });
     var page = await context.NewPageAsync();
@@ -70,9 +72,12 @@ for (var i = 0; i < 5; i++)
     }
 }
 
-times.Sort();
-results.FirstVisit = (bytes, times[2], times[0], times[^1]);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first visit to /live: {bytes / 1e6:F2} MB transferred; navigation to data-interactive: median {times[2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}, 5 cold visits)"));
+if (!quick)
+{
+    times.Sort();
+    results.FirstVisit = (bytes, times[2], times[0], times[^1]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first visit to /live: {bytes / 1e6:F2} MB transferred; navigation to data-interactive: median {times[2]:F0} ms (min {times[0]:F0}, max {times[^1]:F0}, 5 cold visits)"));
+}
 
 // 2. /live at 200 steps/s (the fastest finite speed), 1920×1080, on the live demo's preset run for 100,000 steps with no
 // early stop (the FrameCost benchmark's run), carried whole in the address (?s=, as a shared link carries it). The
@@ -87,7 +92,7 @@ results.IdleFrameRate = await idle.EvaluateAsync<double>(Playback.IdleFrameRateS
 await idle.CloseAsync();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle /live: {results.IdleFrameRate:F1} requestAnimationFrame callbacks/s (the browser's ceiling here)"));
 
-foreach (var surface in new[] { false, true })
+foreach (var surface in quick ? new[] { false } : [false, true])
 {
     foreach (var start in new[] { 100, 97_900 })
     {
@@ -105,7 +110,7 @@ foreach (var surface in new[] { false, true })
 
 // 3. The optimizer race: its default budget (500 steps) at 30 steps/s, which lasts the window, and a budget of 5,000
 // at its default speed (300 steps/s), which would.
-foreach (var (raceBudget, speed) in new[] { (500, "30"), (5000, "300") })
+foreach (var (raceBudget, speed) in quick ? [] : new[] { (500, "30"), (5000, "300") })
 {
     var race = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport });
     await race.GotoAsync(url + "/optimizers");
@@ -130,6 +135,10 @@ await profiled.GetByTestId("speed").SelectOptionAsync("200");
 results.Profile = await Profile.DuringPlaybackAsync(profiled, "play", 5);
 Console.WriteLine("profile of /live playing from step 97,900 (5 s): " + string.Join("; ", results.Profile.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Share:P0}"))));
 await profiled.CloseAsync();
+if (quick)
+{
+    return 0;
+}
 
 // 5. The engine: the same 100,000 steps in the browser and here.
 const int Steps = 100_000;

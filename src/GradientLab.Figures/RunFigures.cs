@@ -92,7 +92,7 @@ public sealed class RunFigures
         figure.Add(new ScatterSeries("samples", Samples()) { CssClass = "gl-data", InLegend = true });
         if (input.FeatureCount == 1)
         {
-            figure.Add(new FunctionSeries("model", x => _scenario.Predict(parameters, [x])) { CssClass = "gl-line", Layer = FigureLayer.Dynamic, InLegend = true, TestId = "model-line" });
+            figure.Add(new FunctionSeries("model", x => _scenario.Predict(parameters, [x])) { CssClass = "gl-line", Layer = FigureLayer.Dynamic, InLegend = true, TestId = "model-line", Straight = _scenario.PredictsAffinely });
             var at = double.IsFinite(PredictionX) ? PredictionX : DefaultPredictionX(input.FeatureNames[0]);
             if (double.IsFinite(at))
             {

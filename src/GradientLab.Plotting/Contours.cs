@@ -29,6 +29,8 @@ public readonly record struct DataRect(double XMin, double XMax, double YMin, do
 /// <summary>A function sampled on a regular grid: <c>Values[row, column]</c> at (x of column, y of row).</summary>
 public sealed class SurfaceGrid
 {
+    private (double Min, double Max)? _range;
+
     private SurfaceGrid(DataRect bounds, double[,] values)
     {
         Bounds = bounds;
@@ -72,9 +74,14 @@ public sealed class SurfaceGrid
         return grid;
     }
 
-    /// <summary>The smallest and largest finite sample.</summary>
+    /// <summary>The smallest and largest finite sample (found once).</summary>
     public (double Min, double Max) Range()
     {
+        if (_range is { } kept)
+        {
+            return kept;
+        }
+
         double min = double.MaxValue, max = double.MinValue;
         foreach (var v in Values)
         {
@@ -85,6 +92,7 @@ public sealed class SurfaceGrid
             }
         }
 
+        _range = (min, max);
         return (min, max);
     }
 }

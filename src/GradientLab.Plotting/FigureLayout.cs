@@ -131,18 +131,28 @@ public sealed class FigureLayout
         return series.Points.Where(CanShow).Select(ToPixel);
     }
 
-    /// <summary>The points of a function series across the view, about two pixels apart.</summary>
+    /// <summary>
+    /// The points of a function series across the view, about two pixels apart (a <see cref="FunctionSeries.Straight"/>
+    /// line: about sixteen), sampled once per arrangement of the layout.
+    /// </summary>
     public IReadOnlyList<DataPoint> SampleFunction(FunctionSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
+        _samples ??= new Dictionary<FunctionSeries, DataPoint[]>(ReferenceEqualityComparer.Instance);
+        if (_samples.TryGetValue(series, out var kept))
+        {
+            return kept;
+        }
+
         var from = Math.Max(series.From, Domain.XMin);
         var to = Math.Min(series.To, Domain.XMax);
         if (!(to >= from))
         {
-            return [];
+            return _samples[series] = [];
         }
 
-        var count = Math.Clamp((int)((X.ToPixel(to) - X.ToPixel(from)) / 2), 2, 2000);
+        var spacing = series.Straight && !XLog ? 16 : 2;
+        var count = Math.Clamp((int)((X.ToPixel(to) - X.ToPixel(from)) / spacing), 2, 2000);
         var points = new DataPoint[count + 1];
         for (var i = 0; i <= count; i++)
         {
@@ -150,7 +160,7 @@ public sealed class FigureLayout
             points[i] = new DataPoint(x, series.Function(x));
         }
 
-        return points;
+        return _samples[series] = points;
     }
 
     internal static FigureLayout Measure(Figure figure, int width, int height)
@@ -182,11 +192,12 @@ public sealed class FigureLayout
     private readonly HashSet<Annotation> _docked = [];
     private readonly List<Annotation> _unplaced = [];
     private Dictionary<Series, (double X, double Y)[]>? _coverPoints;
+    private Dictionary<FunctionSeries, DataPoint[]>? _samples;
     private (double X, double Y)[]? _drawnByX;
 
     private void Arrange(bool legendOutside)
     {
-        (_coverPoints, _drawnByX) = (null, null); // the scales change with the arrangement
+        (_coverPoints, _drawnByX, _samples) = (null, null, null); // the scales change with the arrangement
         var figure = Figure;
         var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
         var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
@@ -218,21 +229,29 @@ public sealed class FigureLayout
         var contours = figure.Series.OfType<ContourSeries>().FirstOrDefault();
         var barWidth = 0.0;
         IReadOnlyList<double> levels = [];
+        IReadOnlyList<(int Index, string Label)> levelLabels = [];
         SurfaceGrid? grid = null;
         Func<double, string> colorOf = _ => "#888";
         if (contours is not null)
         {
             var resolution = Math.Clamp(Width / 6, 40, 110);
             grid = contours.Sample(Domain, resolution, resolution);
-            var (gridMin, gridMax) = grid.Range();
-            var floor = contours.Floor is { } f && double.IsFinite(f) ? Math.Min(f, gridMin) : gridMin;
-            levels = Contours.LevelsAbove(floor, gridMax, contours.LevelCount);
+            var contourLevels = contours.LevelsOn(grid, g =>
+            {
+                var (gridMin, gridMax) = g.Range();
+                var floor = contours.Floor is { } f && double.IsFinite(f) ? Math.Min(f, gridMin) : gridMin;
+                var levelsAbove = Contours.LevelsAbove(floor, gridMax, contours.LevelCount);
+                return new ContourLevels(floor, levelsAbove, LevelLabels(levelsAbove));
+            });
+            levels = contourLevels.Levels;
+            levelLabels = contourLevels.Labels;
             if (levels.Count >= 2)
             {
+                var floor = contourLevels.Floor;
                 var first = levels[0] - floor;
                 var last = levels[^1] - floor;
                 colorOf = level => ColorRamp.At(Math.Log((level - floor) / first) / Math.Log(last / first));
-                var labelWidth = LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font));
+                var labelWidth = levelLabels.Max(l => FontMetrics.Width(l.Label, font));
                 barWidth = gap + (font * 0.9) + gap + labelWidth + gap + (figure.ColorBarTitle is null ? 0 : titleLine) + pad;
             }
         }
@@ -350,7 +369,7 @@ public sealed class FigureLayout
             }
 
             ColorBar = new ColorBarLayout(bar, bands);
-            var labelled = LevelLabels(levels);
+            var labelled = levelLabels;
             var lastBottom = double.PositiveInfinity;
             foreach (var (index, label) in labelled)
             {
@@ -369,7 +388,7 @@ public sealed class FigureLayout
             if (figure.ColorBarTitle is { } barTitle)
             {
                 var titleWidth = FontMetrics.Width(barTitle, TitleSize);
-                var x = bar.Right + gap + LevelLabels(levels).Max(l => FontMetrics.Width(l.Label, font)) + gap;
+                var x = bar.Right + gap + levelLabels.Max(l => FontMetrics.Width(l.Label, font)) + gap;
                 var centreY = area.Top + (area.Height / 2);
                 texts.Add(new PlacedText(barTitle, new PixelRect(x, centreY - (titleWidth / 2), titleLine, titleWidth), x + FontMetrics.Ascent(TitleSize), centreY, "middle", TitleSize, false, "colorbar-title", Rotated: true, CssClass: "gl-label"));
             }
@@ -754,5 +773,5 @@ public sealed class FigureLayout
         return (axis.Min ?? min - padding, axis.Max ?? max + padding, false);
     }
 
-    internal static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string N(double value) => PixelNumbers.Format(value);
 }

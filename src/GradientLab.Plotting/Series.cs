@@ -139,6 +139,12 @@ public sealed class FunctionSeries : Series
     /// <summary>Where it ends (clamped to the view).</summary>
     public double To { get; }
 
+    /// <summary>
+    /// Whether the function is a straight line (affine in x, as a linear model over one feature): on a linear x axis it
+    /// is then sampled every sixteen pixels instead of every two, which draws the same line with an eighth of the points.
+    /// </summary>
+    public bool Straight { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<DataPoint> Points => [];
 }
@@ -177,6 +183,20 @@ public sealed class ContourSeries : Series
 
     private (DataRect Bounds, int Columns, int Rows, SurfaceGrid Grid)? _grid;
     private (SurfaceGrid Grid, IReadOnlyList<double> Levels, IReadOnlyList<ContourLine> Lines)? _lines;
+    private (SurfaceGrid Grid, ContourLevels Levels)? _levels;
+
+    /// <summary>The levels drawn over a grid, with their labels (those of the last grid kept, so a frame redrawn at every step works them out once).</summary>
+    internal ContourLevels LevelsOn(SurfaceGrid grid, Func<SurfaceGrid, ContourLevels> levelsOf)
+    {
+        if (_levels is { } kept && ReferenceEquals(kept.Grid, grid))
+        {
+            return kept.Levels;
+        }
+
+        var levels = levelsOf(grid);
+        _levels = (grid, levels);
+        return levels;
+    }
 
     /// <summary>The surface sampled over <paramref name="bounds"/>; the last grid is kept, so a figure redrawn at every step samples once.</summary>
     internal SurfaceGrid Sample(DataRect bounds, int columns, int rows)
@@ -204,6 +224,9 @@ public sealed class ContourSeries : Series
         return lines;
     }
 }
+
+/// <summary>The levels of a contour plot over a grid: the lowest value they start from, the levels, and their colour bar labels.</summary>
+internal sealed record ContourLevels(double Floor, IReadOnlyList<double> Levels, IReadOnlyList<(int Index, string Label)> Labels);
 
 /// <summary>An arrow from one point to another (a velocity, a step).</summary>
 public sealed class ArrowSeries(string name, DataPoint from, DataPoint to) : Series(name)

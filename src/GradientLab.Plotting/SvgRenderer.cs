@@ -553,16 +553,10 @@ public static class SvgRenderer
     // Far outside the view a point is still drawn towards where it is, but with coordinates every renderer accepts.
     private static double Clamp(double pixel) => Math.Clamp(pixel, -1e5, 1e5);
 
-    internal static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string N(double value) => PixelNumbers.Format(value);
 
     // N(value) written straight into the builder, without a string per number (a path has thousands).
-    private static StringBuilder Number(StringBuilder builder, double value)
-    {
-        Span<char> digits = stackalloc char[32];
-        return value.TryFormat(digits, out var written, "0.#", CultureInfo.InvariantCulture)
-            ? builder.Append(digits[..written])
-            : builder.Append(N(value));
-    }
+    private static StringBuilder Number(StringBuilder builder, double value) => PixelNumbers.Append(builder, value);
 
     internal static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);

@@ -49,6 +49,12 @@ public sealed record ResolvedScenario(Scenario Scenario, DescentSettings Setting
         return Settings.Objective is SigmoidNeuron ? SigmoidNeuron.Sigmoid(z) : z;
     }
 
+    /// <summary>
+    /// Whether <see cref="Predict"/> is affine in each input (linear regression of degree 1, scaled or not): over one
+    /// feature, the model is a straight line.
+    /// </summary>
+    public bool PredictsAffinely => InputData is not null && Classifier is null && (Scenario.Objective?.PolynomialDegree ?? 1) == 1 && Settings.Objective is not SigmoidNeuron;
+
     /// <summary>The model when it classifies labelled points (logistic regression or a network), else null.</summary>
     public IBinaryClassifier? Classifier => Settings.Objective as IBinaryClassifier;
 
