@@ -46,7 +46,7 @@ public class FrameCost
     internal static int Figures(RunFigures figures, int cursor) =>
         figures.DataStatic(cursor).Length + figures.DataDynamic(cursor).Length
         + figures.ContourStatic(cursor).Length + figures.ContourDynamic(cursor).Length
-        + figures.Loss(cursor).Length;
+        + figures.LossStatic(cursor).Length + figures.LossDynamic(cursor).Length;
 
     /// <summary>What /live writes about the step besides the views and the diagnosis.</summary>
     internal static int Readout(LiveSession session) =>

@@ -20,7 +20,7 @@ internal static class FrameProbe
         [
             ("data view", c => figures.DataStatic(c).Length + figures.DataDynamic(c).Length),
             ("contour view", c => figures.ContourStatic(c).Length + figures.ContourDynamic(c).Length),
-            ("loss view", c => figures.Loss(c).Length),
+            ("loss view", c => figures.LossStatic(c).Length + figures.LossDynamic(c).Length),
             ("(data figure)", c => figures.DataFigure(c).Series.Count),
             ("(data figure+layout)", c => figures.DataFigure(c).Layout(620, 484).Width),
             ("(data dynamic render)", c => SvgRenderer.Render(figures.DataFigure(c).Layout(620, 484), new SvgOptions(FigureLayer.Dynamic)).Length),
@@ -33,6 +33,7 @@ internal static class FrameProbe
         foreach (var (step, round) in new[] { (100, 0), (100_000, 0), (100, 1), (100_000, 1) })
         {
             var times = new double[parts.Length];
+            var bytes = new long[parts.Length];
             const int Frames = 400;
             for (var frame = 0; frame < Frames * 2; frame++)
             {
@@ -41,11 +42,13 @@ internal static class FrameProbe
                 session.Advance(cursor);
                 for (var p = 0; p < parts.Length; p++)
                 {
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
                     var clock = Stopwatch.StartNew();
                     parts[p].Part(cursor);
                     if (frame >= Frames)
                     {
                         times[p] += clock.Elapsed.TotalMicroseconds;
+                        bytes[p] += GC.GetAllocatedBytesForCurrentThread() - allocated;
                     }
                 }
             }
@@ -55,7 +58,7 @@ internal static class FrameProbe
                 continue;
             }
 
-            Console.WriteLine($"step {step:N0}: " + string.Join(", ", parts.Select((p, i) => $"{p.Name} {times[i] / Frames:F1} µs")) + $"; in all {times.Sum() / Frames:F1} µs");
+            Console.WriteLine($"step {step:N0}: " + string.Join(", ", parts.Select((p, i) => $"{p.Name} {times[i] / Frames:F1} µs {bytes[i] / Frames / 1024.0:F1} KB")) + $"; in all {times.Sum() / Frames:F1} µs");
         }
     }
 
@@ -75,5 +78,6 @@ internal static class FrameProbe
         }
 
         Console.WriteLine($"{frames:N0} frames at step {step:N0} in {clock.Elapsed.TotalSeconds:F1} s: {clock.Elapsed.TotalMicroseconds / frames:F1} µs a frame");
+        Console.WriteLine($"markup drawn again at every frame: data {figures.DataDynamic(step).Length:N0} characters, contour {figures.ContourDynamic(step).Length:N0}, loss {figures.Loss(step).Length:N0} (static layers: data {figures.DataStatic(step).Length:N0}, contour {figures.ContourStatic(step).Length:N0})");
     }
 }

@@ -97,13 +97,29 @@ foreach (var surface in quick ? new[] { false } : [false, true])
     foreach (var start in new[] { 100, 97_900 })
     {
         var live = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport });
+        if (quick)
+        {
+            live.Console += (_, message) => Console.WriteLine("  console: " + message.Text);
+        }
+
         await live.GotoAsync(string.Create(CultureInfo.InvariantCulture, $"{url}/live?{longRun}&step={start}{(surface ? "&view=3d" : "")}"));
         await live.WaitForFunctionAsync(string.Create(CultureInfo.InvariantCulture, $"() => document.querySelector('[data-testid=step-count]')?.textContent === '{start}'"), null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         await live.GetByTestId("speed").SelectOptionAsync("200");
+        var tracing = quick && args.Contains("--trace") ? await LongTaskTrace.StartAsync(live) : null;
+
         var measured = await Playback.MeasureAsync(live, "play", "step-count", window);
+        if (tracing is not null)
+        {
+            LongTaskTrace.Print(await tracing.StopAsync());
+        }
+
         var label = $"/live, {(surface ? "data, 3-D surface and loss" : "data, contour and loss")}, from step {start:N0}";
         results.Playbacks.Add((label, surface, start, measured));
         Console.WriteLine($"{label}: {measured}");
+        if (quick && measured.LongTasks.Count > 0)
+        {
+            Console.WriteLine("  long tasks (start after play, duration, ms): " + string.Join(", ", measured.LongTasks.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Start:F0} +{t.Duration:F0}"))));
+        }
         await live.CloseAsync();
     }
 }

@@ -33,6 +33,9 @@ public sealed class RunFigures
     private readonly int _lastFinite;
     private readonly LayeredFigure _dataLayers = new();
     private readonly LayeredFigure _contourLayers = new();
+    private readonly LayeredFigure _autoLossLayers = new();
+    private readonly LayeredFigure _logLossLayers = new();
+    private readonly LayeredFigure _linearLossLayers = new();
     private (int Step, bool Positive)? _turn;
     private ThinnedPath? _thinnedPath;
     private PrefixExtents? _extents;
@@ -304,20 +307,47 @@ public sealed class RunFigures
         var figure = new Figure($"{IdPrefix}loss", "The cost J at each step");
         figure.X.Title = "step";
         figure.Y.Title = "cost J";
-        // The step axis grows with the run, so the first steps are not squeezed against the left edge.
+        // The step axis grows with the run, so the first steps are not squeezed against the left edge; it grows in steps
+        // of a few per decade (LossAxisEnd), so the axes stay put for many frames of playback and are drawn once for them.
         figure.X.Min = 0;
-        figure.X.Max = Math.Max(10, Math.Min(_trajectory.Count - 1, (int)Math.Ceiling(shown * 1.25 / 10) * 10));
+        figure.X.Max = LossAxisEnd(shown, _trajectory.Count - 1);
         figure.Y.Scale = logScale switch { true => ScaleKind.Log, false => ScaleKind.Linear, null => ScaleKind.Auto };
         // At most a few points per pixel column (each column's lowest and highest J, in step order), from a pyramid of
         // block minima and maxima made once: a frame costs the same at step 100,000 as at step 100.
         var points = (_lossPyramid ??= new LossPyramid(_trajectory)).Points(shown, (figure.X.Max.Value - figure.X.Min.Value) / Math.Max(1, LossSize.Width));
-        figure.Add(new LineSeries("J", points) { CssClass = "gl-loss" });
+        figure.Add(new LineSeries("J", points) { CssClass = "gl-loss", Layer = FigureLayer.Dynamic });
         figure.Add(new ReferenceLine("this step", shown, vertical: true) { CssClass = "gl-marker-line", Layer = FigureLayer.Dynamic });
         figure.Add(new MarkerSeries("current", new DataPoint(shown, _trajectory[shown].Loss)) { CssClass = "gl-current", Size = 4, Layer = FigureLayer.Dynamic });
         var loss = _trajectory[shown].Loss;
         figure.Description = $"Step {shown}: J = {F(loss)}" + (shown > 0 ? $", {(loss > _trajectory[0].Loss ? "above" : "below")} the start's {F(_trajectory[0].Loss)}." : ".");
         return figure;
     }
+
+    /// <summary>
+    /// Where the loss view's step axis ends when it shows step <paramref name="shown"/> of a run whose last step is
+    /// <paramref name="lastStep"/>: the first of 1, 1.5, 2, 3, 4, 5, 6 and 8 times a power of ten at or beyond 1.1 times
+    /// the step (at least 10, at most the run's last step).
+    /// </summary>
+    public static int LossAxisEnd(int shown, int lastStep)
+    {
+        var want = Math.Max(10, shown * 1.1);
+        var power = Math.Pow(10, Math.Floor(Math.Log10(want)));
+        var end = new[] { 1, 1.5, 2, 3, 4, 5, 6, 8, 10 }.Select(m => m * power).First(e => e >= want * (1 - 1e-12));
+        return Math.Max(10, (int)Math.Min(lastStep, Math.Round(end)));
+    }
+
+    /// <summary>The loss view's axes (the page's static layer: drawn again only when the axes change).</summary>
+    public string LossStatic(int cursor, bool? logScale = null) => LossLayers(logScale).Static(cursor, LossSize, c => LossFigure(c, logScale));
+
+    /// <summary>The loss view's curve up to <paramref name="cursor"/> and its marker (the page's dynamic layer).</summary>
+    public string LossDynamic(int cursor, bool? logScale = null) => LossLayers(logScale).Dynamic(cursor, LossSize, c => LossFigure(c, logScale));
+
+    private LayeredFigure LossLayers(bool? logScale) => logScale switch
+    {
+        true => _logLossLayers,
+        false => _linearLossLayers,
+        null => _autoLossLayers,
+    };
 
     /// <summary>The data view's axes and samples (the page's static layer).</summary>
     public string DataStatic(int cursor = 0) => _dataLayers.Static(cursor, ViewSize, DataFigure);

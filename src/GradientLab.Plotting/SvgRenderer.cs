@@ -518,36 +518,83 @@ public static class SvgRenderer
         return d.Append('Z').ToString();
     }
 
-    /// <summary>Path data through the points the scales can show, skipping points within <paramref name="minStep"/> px of the last one drawn.</summary>
+    /// <summary>
+    /// Path data through the points the scales can show, skipping points within <paramref name="minStep"/> px of the last
+    /// one drawn, and points along a straight stretch: a point is left out while every point since the last one drawn
+    /// lies within <see cref="StraightTolerance"/> px of the line from it, going forward (a flat loss curve of a thousand
+    /// points is a few segments). The first and the last point of each stretch the scales can show are always drawn.
+    /// </summary>
     private static string PathData(FigureLayout layout, IReadOnlyList<DataPoint> points, double minStep)
     {
         var d = new StringBuilder();
         var pen = false;
-        double lastX = double.NaN, lastY = double.NaN;
+        var pending = false;
+        double anchorX = 0, anchorY = 0, pendingX = 0, pendingY = 0, pendingAlong = 0, dirX = 0, dirY = 0;
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
             if (!layout.CanShow(p))
             {
-                pen = false;
+                if (pending)
+                {
+                    LineTo(d, pendingX, pendingY);
+                }
+
+                (pen, pending) = (false, false);
                 continue;
             }
 
             var (x, y) = layout.ToPixel(p);
             x = Clamp(x);
             y = Clamp(y);
-            if (pen && i < points.Count - 1 && Math.Abs(x - lastX) < minStep && Math.Abs(y - lastY) < minStep)
+            var last = i == points.Count - 1;
+            if (!pen)
+            {
+                Number(d.Append('M'), x).Append(' ');
+                Number(d, y);
+                (anchorX, anchorY, pen, pending) = (x, y, true, false);
+                continue;
+            }
+
+            if (pending)
+            {
+                var (rx, ry) = (x - anchorX, y - anchorY);
+                var along = (rx * dirX) + (ry * dirY);
+                if (Math.Abs((rx * dirY) - (ry * dirX)) <= StraightTolerance && along >= pendingAlong)
+                {
+                    (pendingX, pendingY, pendingAlong) = (x, y, along); // the straight stretch goes on
+                    continue;
+                }
+
+                LineTo(d, pendingX, pendingY);
+                (anchorX, anchorY, pending) = (pendingX, pendingY, false);
+            }
+
+            var length = Math.Sqrt(((x - anchorX) * (x - anchorX)) + ((y - anchorY) * (y - anchorY)));
+            if (!last && ((Math.Abs(x - anchorX) < minStep && Math.Abs(y - anchorY) < minStep) || length < 1e-9))
             {
                 continue;
             }
 
-            Number(d.Append(pen ? 'L' : 'M'), x).Append(' ');
-            Number(d, y);
-            (lastX, lastY) = (x, y);
-            pen = true;
+            (pendingX, pendingY, pendingAlong, pending) = (x, y, length, true);
+            (dirX, dirY) = length < 1e-9 ? (1.0, 0.0) : ((x - anchorX) / length, (y - anchorY) / length);
+        }
+
+        if (pending)
+        {
+            LineTo(d, pendingX, pendingY);
         }
 
         return d.ToString();
+    }
+
+    /// <summary>How far (px) a point may lie from a straight stretch of a path and still be left out of its drawing.</summary>
+    internal const double StraightTolerance = 0.25;
+
+    private static void LineTo(StringBuilder d, double x, double y)
+    {
+        Number(d.Append('L'), x).Append(' ');
+        Number(d, y);
     }
 
     // Far outside the view a point is still drawn towards where it is, but with coordinates every renderer accepts.

@@ -48,6 +48,9 @@ public sealed partial class Live
     private int _phase = -1;
     private CancellationTokenSource? _phaseAnimation;
     private string _lossScale = "auto";
+
+    /// <summary>The loss view's scale as the figures take it: log, linear, or (null) log beyond three decades.</summary>
+    private bool? LogLoss => _lossScale switch { "log" => true, "linear" => false, _ => null };
     private bool _pinView;
     private bool _surface3d;
     private readonly SurfaceTurn _turn = new();
