@@ -9,7 +9,7 @@ namespace GradientLab.Figures;
 internal sealed class LayeredFigure
 {
     private (int Cursor, int Width, int Height, FigureLayout Layout)? _layout;
-    private (string Key, string Svg)? _static;
+    private ((int, int, PixelRect, DataRect, bool, string?) Key, string Svg)? _static;
 
     /// <summary>The layout of the figure at <paramref name="cursor"/> (kept while the cursor and size stay).</summary>
     public FigureLayout Layout(int cursor, (int Width, int Height) size, Func<int, Figure> figureAt)
@@ -19,7 +19,8 @@ internal sealed class LayeredFigure
             return kept.Layout;
         }
 
-        var layout = figureAt(cursor).Layout(size.Width, size.Height);
+        // The frame before's layout is reused when only what moves differs (the axes, legend and colour bar stay).
+        var layout = figureAt(cursor).Layout(size.Width, size.Height, _layout?.Layout);
         _layout = (cursor, size.Width, size.Height, layout);
         return layout;
     }
@@ -28,7 +29,8 @@ internal sealed class LayeredFigure
     public string Static(int cursor, (int Width, int Height) size, Func<int, Figure> figureAt)
     {
         var layout = Layout(cursor, size, figureAt);
-        var key = string.Join('|', layout.Width, layout.Height, layout.PlotArea, layout.Domain, layout.LegendOutside, layout.Figure.Banner);
+        // Compared as values, not as a string: formatting the doubles of the key at every frame cost more than comparing them.
+        var key = (layout.Width, layout.Height, layout.PlotArea, layout.Domain, layout.LegendOutside, layout.Figure.Banner);
         if (_static is not { } kept || kept.Key != key)
         {
             _static = kept = (key, SvgRenderer.Render(layout, new SvgOptions(FigureLayer.Static, CssClass: "gl-layer")));

@@ -121,6 +121,13 @@ public sealed class Figure
     /// <summary>Measures the figure for <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public FigureLayout Layout(int width, int height) => FigureLayout.Measure(this, width, height);
 
+    /// <summary>
+    /// The layout at <paramref name="width"/> × <paramref name="height"/>, made from <paramref name="previous"/> (the layout
+    /// of the frame before) when only what moves differs: the axes, legend and colour bar are kept, the notes placed again.
+    /// It draws exactly what a fresh layout draws.
+    /// </summary>
+    public FigureLayout Layout(int width, int height, FigureLayout? previous) => FigureLayout.Measure(this, width, height, previous);
+
     /// <summary>Lays out and draws the figure as one SVG element.</summary>
     public string ToSvg(int width, int height, SvgOptions? options = null) => SvgRenderer.Render(Layout(width, height), options ?? new SvgOptions());
 }

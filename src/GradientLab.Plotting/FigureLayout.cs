@@ -163,6 +163,10 @@ public sealed class FigureLayout
         return _samples[series] = points;
     }
 
+    /// <summary>The layout of <paramref name="figure"/>, made from <paramref name="previous"/> where only what moves differs (<see cref="Reuse"/>).</summary>
+    internal static FigureLayout Measure(Figure figure, int width, int height, FigureLayout? previous) =>
+        previous?.Reuse(figure, width, height) ?? Measure(figure, width, height);
+
     internal static FigureLayout Measure(Figure figure, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(figure);
@@ -345,12 +349,7 @@ public sealed class FigureLayout
 
         for (var i = 0; i < stripLines.Count; i++)
         {
-            // Shrunk to fit the figure's width where a phone leaves too little room.
-            var (text, bold, css, source) = stripLines[i];
-            var size = Math.Max(10, Math.Min(TitleSize, TitleSize * (Width - (2 * pad)) / FontMetrics.Width(text, TitleSize, bold)));
-            var x = Math.Max(pad, Math.Min(area.Left, Width - pad - FontMetrics.Width(text, size, bold)));
-            var baseline = pad + (i * (titleLine + gap)) + FontMetrics.Ascent(TitleSize);
-            texts.Add(Text(text, x, baseline, "start", size, bold, source is null ? "banner" : "annotation", css) with { TestId = source?.TestId, Source = source });
+            texts.Add(StripText(i, stripLines[i], area));
         }
 
         // The colour bar beside the plot area.
@@ -445,15 +444,7 @@ public sealed class FigureLayout
                 var boxHeight = (entries.Count * legendRow) + pad;
                 var candidates = outsideRight
                     ? [new PixelRect(Width - boxWidth, area.Top, boxWidth, boxHeight)]
-                    : new[]
-                    {
-                        new PixelRect(area.Right - boxWidth - gap, area.Top + gap, boxWidth, boxHeight),
-                        new PixelRect(area.Left + gap, area.Top + gap, boxWidth, boxHeight),
-                        new PixelRect(area.Right - boxWidth - gap, area.Bottom - boxHeight - gap, boxWidth, boxHeight),
-                        new PixelRect(area.Left + gap, area.Bottom - boxHeight - gap, boxWidth, boxHeight),
-                        new PixelRect(area.Left + ((area.Width - boxWidth) / 2), area.Top + gap, boxWidth, boxHeight),
-                        new PixelRect(area.Left + ((area.Width - boxWidth) / 2), area.Bottom - boxHeight - gap, boxWidth, boxHeight),
-                    };
+                    : InsideLegendPlaces(area, boxWidth, boxHeight, gap);
                 box = candidates.OrderBy(LegendCover).First();
                 for (var i = 0; i < entries.Count; i++)
                 {
@@ -482,6 +473,104 @@ public sealed class FigureLayout
 
         Texts = texts;
     }
+
+    /// <summary>Line <paramref name="index"/> of the strip above the plot area (the banner, then the docked notes), shrunk to fit the figure's width where a phone leaves too little room.</summary>
+    private PlacedText StripText(int index, (string Text, bool Bold, string Css, Annotation? Source) line, PixelRect area)
+    {
+        var (text, bold, css, source) = line;
+        var pad = Math.Round(FontSize * 0.5);
+        var gap = Math.Round(FontSize * 0.3);
+        var titleLine = FontMetrics.LineHeight(TitleSize);
+        var size = Math.Max(10, Math.Min(TitleSize, TitleSize * (Width - (2 * pad)) / FontMetrics.Width(text, TitleSize, bold)));
+        var x = Math.Max(pad, Math.Min(area.Left, Width - pad - FontMetrics.Width(text, size, bold)));
+        var baseline = pad + (index * (titleLine + gap)) + FontMetrics.Ascent(TitleSize);
+        return Text(text, x, baseline, "start", size, bold, source is null ? "banner" : "annotation", css) with { TestId = source?.TestId, Source = source };
+    }
+
+    /// <summary>The places an inside legend of <paramref name="width"/> × <paramref name="height"/> may take, in order of preference.</summary>
+    private static PixelRect[] InsideLegendPlaces(PixelRect area, double width, double height, double gap) =>
+    [
+        new PixelRect(area.Right - width - gap, area.Top + gap, width, height),
+        new PixelRect(area.Left + gap, area.Top + gap, width, height),
+        new PixelRect(area.Right - width - gap, area.Bottom - height - gap, width, height),
+        new PixelRect(area.Left + gap, area.Bottom - height - gap, width, height),
+        new PixelRect(area.Left + ((area.Width - width) / 2), area.Top + gap, width, height),
+        new PixelRect(area.Left + ((area.Width - width) / 2), area.Bottom - height - gap, width, height),
+    ];
+
+    /// <summary>
+    /// The layout of <paramref name="figure"/> made from this one, when everything the axes, the colour bar and the legend
+    /// depend on is the same (the size, the axes' settings and data range, the banner, the strip's line count, the legend's
+    /// entries and its place, the contour or heat map series): only the notes are placed again. Null when something
+    /// differs, and the figure needs a layout of its own. A frame of playback changes only what moves, so it is laid out
+    /// here in a fraction of the time; the drawing is the same as a fresh layout's.
+    /// </summary>
+    internal FigureLayout? Reuse(Figure figure, int width, int height)
+    {
+        var old = Figure;
+        if (width != Width || height != Height || _docked.Count > 0 || figure.LegendOutside != old.LegendOutside
+            || (LegendOutside && !figure.LegendOutside)
+            || !SameAxis(figure.X, old.X) || !SameAxis(figure.Y, old.Y)
+            || !string.Equals(figure.Banner, old.Banner, StringComparison.Ordinal) || !string.Equals(figure.ColorBarTitle, old.ColorBarTitle, StringComparison.Ordinal)
+            || !ReferenceEquals(figure.Series.OfType<ContourSeries>().FirstOrDefault(), old.Series.OfType<ContourSeries>().FirstOrDefault())
+            || !ReferenceEquals(figure.Series.OfType<HeatmapSeries>().FirstOrDefault(), old.Series.OfType<HeatmapSeries>().FirstOrDefault())
+            || figure.Series.OfType<Annotation>().Count(a => a.Docked) != old.Series.OfType<Annotation>().Count(a => a.Docked)
+            || !LegendSignature(figure).SequenceEqual(LegendSignature(old)))
+        {
+            return null;
+        }
+
+        var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
+        var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
+        if (new DataRect(xMin, xMax, yMin, yMax) != Domain || xLog != XLog || yLog != YLog)
+        {
+            return null;
+        }
+
+        var layout = new FigureLayout(figure, width, height)
+        {
+            Domain = Domain, XLog = XLog, YLog = YLog, PlotArea = PlotArea, X = X, Y = Y, XTicks = XTicks, YTicks = YTicks,
+            LegendBox = LegendBox, LegendOutside = LegendOutside, LegendEntries = LegendEntries, ColorBar = ColorBar, ContourLines = ContourLines,
+        };
+
+        // The legend must still be where a fresh layout puts it: the place that covers the fewest points, none.
+        if (LegendBox is { } box && !LegendOutside)
+        {
+            var best = InsideLegendPlaces(PlotArea, box.Width, box.Height, Math.Round(FontSize * 0.3)).OrderBy(layout.LegendCover).First();
+            if (best != box || layout.LegendCover(best) > 0)
+            {
+                return null;
+            }
+        }
+
+        // The texts that stay, then the strip's docked notes and the notes beside their points, in a fresh layout's order.
+        var texts = Texts.Where(t => t.Role != "annotation").ToList();
+        var strip = figure.Series.OfType<Annotation>().Where(a => a.Docked).Select(a => (a.Text, a.Bold, a.CssClass, (Annotation?)a)).ToList();
+        var first = figure.Banner is null ? 0 : 1;
+        var at = texts.FindLastIndex(t => t.Role is "banner" or "title-y" or "title-x" or "tick-x" or "tick-y") + 1;
+        texts.InsertRange(at, strip.Select((line, i) => layout.StripText(first + i, line, PlotArea)));
+        foreach (var note in figure.Series.OfType<Annotation>().Where(a => !a.Docked))
+        {
+            if (layout.Place(note, texts) is not { } text)
+            {
+                return null; // nowhere clear: a fresh layout docks it in the strip
+            }
+
+            texts.Add(text);
+        }
+
+        layout.Texts = texts;
+        return layout;
+    }
+
+    private static bool SameAxis(Axis a, Axis b) =>
+        string.Equals(a.Title, b.Title, StringComparison.Ordinal) && a.Scale == b.Scale && a.Min == b.Min && a.Max == b.Max
+        && a.IncludeZero == b.IncludeZero && a.Padding == b.Padding && a.Grid == b.Grid;
+
+    // What the legend draws of each entry.
+    private static IEnumerable<(string Name, string Kind, string Css, string? Color, MarkerShape Shape)> LegendSignature(Figure figure) =>
+        figure.Series.Where(s => s.InLegend && s.Name.Length > 0).DistinctBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => (s.Name, s.GetType().Name, s.CssClass, s.Color, s switch { MarkerSeries m => m.Shape, ScatterSeries c => c.Shape, _ => MarkerShape.Circle }));
 
     private PlacedText? Place(Annotation note, List<PlacedText> taken)
     {

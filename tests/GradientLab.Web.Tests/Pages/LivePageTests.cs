@@ -47,6 +47,28 @@ public sealed class LivePageTests : PageContext
     }
 
     [Fact]
+    public void WhilePlaying_TheSettingsAreNotRenderedAgainAtEveryFrame_ButFollowEveryChange()
+    {
+        var page = Open();
+        var controls = page.FindComponent<GradientLab.Web.Components.RenderOnChange>();
+        page.Find("[data-testid=play]").Click();
+        page.Find("[data-testid=play]").TextContent.ShouldContain("Pause"); // playing is shown: the controls re-rendered
+        var (pageRenders, controlRenders) = (page.RenderCount, controls.RenderCount);
+
+        Elapse(1.0);
+        page.WaitForAssertion(() => Step(page).ShouldBe(30));
+        page.RenderCount.ShouldBeGreaterThanOrEqualTo(pageRenders + 30);
+        controls.RenderCount.ShouldBe(controlRenders);
+
+        // A change of what they show renders them again: the speed while playing, and pausing.
+        page.Find("[data-testid=speed]").Change("100");
+        page.WaitForAssertion(() => page.Find("[data-testid=speed]").GetAttribute("value").ShouldBe("100"));
+        controls.RenderCount.ShouldBeGreaterThan(controlRenders);
+        page.Find("[data-testid=play]").Click();
+        page.Find("[data-testid=play]").TextContent.ShouldContain("Play");
+    }
+
+    [Fact]
     public void Step_StepBack_AndReset_MoveTheCursor()
     {
         var page = Open();

@@ -49,6 +49,12 @@ public sealed partial class Live
     private CancellationTokenSource? _phaseAnimation;
     private string _lossScale = "auto";
 
+    /// <summary>
+    /// Everything the settings and playback controls show: they are rendered again when it changes, not at every frame of
+    /// playback (<see cref="RenderOnChange"/>).
+    /// </summary>
+    private object ControlsKey => (_scenario, _presetName, _datasetKey, _uploaded, _uploadName, _uploadColumns, _uploadX, (_uploadY, _uploadError, _predictionX, Playing, _session, _speed));
+
     /// <summary>The loss view's scale as the figures take it: log, linear, or (null) log beyond three decades.</summary>
     private bool? LogLoss => _lossScale switch { "log" => true, "linear" => false, _ => null };
     private bool _pinView;
