@@ -11,7 +11,7 @@ namespace GradientLab.WebMeasure;
 /// <param name="FromStep">The step shown when play was pressed.</param>
 /// <param name="ToStep">The step shown at the end of the window.</param>
 /// <param name="LongTasks">The long tasks (over 50 ms) in the window: when each started after play was pressed, and how long it took, in milliseconds.</param>
-/// <param name="Pause">The long tasks that began after the window, when pause was pressed (they are not counted in it).</param>
+/// <param name="Pause">The long tasks of pressing pause: the task that closed the window (and pressed pause inside it) and any after it; they are not counted in the window.</param>
 internal sealed record PlaybackMeasure(double Seconds, int AnimationFrames, int CounterUpdates, int FromStep, int ToStep, IReadOnlyList<(double Start, double Duration)> LongTasks, IReadOnlyList<(double Start, double Duration)> Pause)
 {
     public double FramesPerSecond => AnimationFrames / Seconds;
@@ -85,7 +85,13 @@ internal static class Playback
             result.GetProperty("updates").GetInt32(),
             result.GetProperty("from").GetInt32(),
             result.GetProperty("to").GetInt32(),
-            [.. tasks.Where(t => t.Start < elapsed * 1000)],
-            [.. tasks.Where(t => t.Start >= elapsed * 1000)]);
+            [.. tasks.Where(t => !PressesPause(t, elapsed))],
+            [.. tasks.Where(t => PressesPause(t, elapsed))]);
     }
+
+    // The window closes in the task of its timer, which then presses pause (Blazor handles the click inside it): that task
+    // began a moment before the window's end was read and goes on past it (a task of playback ends before the timer's
+    // task can begin), so a task still running after the end, or begun after it, is pause's.
+    private static bool PressesPause((double Start, double Duration) task, double elapsed) =>
+        task.Start + task.Duration > (elapsed * 1000) + 1;
 }

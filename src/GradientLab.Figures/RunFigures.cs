@@ -41,6 +41,8 @@ public sealed class RunFigures
     private PrefixExtents? _extents;
     private LossPyramid? _lossPyramid;
     private (int Zoom, ContourSeries Series)? _contours;
+    private ScatterSeries? _samples;
+    private Curvature? _curvature;
 
     /// <summary>Prepares the views of a run of <paramref name="scenario"/> with the points of <paramref name="trajectory"/>.</summary>
     public RunFigures(ResolvedScenario scenario, IReadOnlyList<StepRecord> trajectory)
@@ -92,7 +94,7 @@ public sealed class RunFigures
         figure.X.Title = AxisLabel(input.FeatureNames[0]);
         figure.Y.Title = AxisLabel(input.TargetName);
         (figure.X.Min, figure.X.Max, figure.Y.Min, figure.Y.Max) = (_dataDomain.XMin, _dataDomain.XMax, _dataDomain.YMin, _dataDomain.YMax);
-        figure.Add(new ScatterSeries("samples", Samples()) { CssClass = "gl-data", InLegend = true });
+        figure.Add(_samples ??= new ScatterSeries("samples", Samples()) { CssClass = "gl-data", InLegend = true }); // the same at every step
         if (input.FeatureCount == 1)
         {
             figure.Add(new FunctionSeries("model", x => _scenario.Predict(parameters, [x])) { CssClass = "gl-line", Layer = FigureLayer.Dynamic, InLegend = true, TestId = "model-line", Straight = _scenario.PredictsAffinely });
@@ -205,7 +207,7 @@ public sealed class RunFigures
             return;
         }
 
-        var curvature = Curvature.Of(_scenario.Settings.Objective, minimum);
+        var curvature = _curvature ??= Curvature.Of(_scenario.Settings.Objective, minimum); // at the minimum: the same at every step
         if (!curvature.PositiveDefinite || curvature.ConditionNumber < ThinBowl)
         {
             return;

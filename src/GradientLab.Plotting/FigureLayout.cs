@@ -203,8 +203,9 @@ public sealed class FigureLayout
     {
         (_coverPoints, _drawnByX, _samples) = (null, null, null); // the scales change with the arrangement
         var figure = Figure;
-        var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
-        var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
+        var (xValues, yValues) = ValuesInView(figure);
+        var (xMin, xMax, xLog) = Range(figure.X, xValues);
+        var (yMin, yMax, yLog) = Range(figure.Y, yValues);
         Domain = new DataRect(xMin, xMax, yMin, yMax);
         XLog = xLog;
         YLog = yLog;
@@ -520,8 +521,9 @@ public sealed class FigureLayout
             return null;
         }
 
-        var (xMin, xMax, xLog) = Range(figure.X, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.X));
-        var (yMin, yMax, yLog) = Range(figure.Y, figure.Series.SelectMany(s => s.FitsView ? s.Points : []).Select(p => p.Y));
+        var (xValues, yValues) = ValuesInView(figure);
+        var (xMin, xMax, xLog) = Range(figure.X, xValues);
+        var (yMin, yMax, yLog) = Range(figure.Y, yValues);
         if (new DataRect(xMin, xMax, yMin, yMax) != Domain || xLog != XLog || yLog != YLog)
         {
             return null;
@@ -817,21 +819,66 @@ public sealed class FigureLayout
         log ? new LogScale(min, max, from, to) : new LinearScale(min, max, from, to);
 
     /// <summary>The axis range: fixed limits where given, else the data's (log when asked, or automatically over three decades), padded; never empty.</summary>
-    private static (double Min, double Max, bool Log) Range(Axis axis, IEnumerable<double> values)
+    /// <summary>What an axis's range is worked out from: its finite values' extremes, and those of its values above zero.</summary>
+    private struct ValueSpread
     {
-        var finite = values.Where(double.IsFinite).ToList();
-        var positive = finite.Where(v => v > 0).ToList();
+        public int Finite;
+        public int Positive;
+        public double Min;
+        public double Max;
+        public double PositiveMin;
+        public double PositiveMax;
+
+        public void Add(double value)
+        {
+            if (!double.IsFinite(value))
+            {
+                return;
+            }
+
+            (Min, Max) = Finite++ == 0 ? (value, value) : (Math.Min(Min, value), Math.Max(Max, value));
+            if (value > 0)
+            {
+                (PositiveMin, PositiveMax) = Positive++ == 0 ? (value, value) : (Math.Min(PositiveMin, value), Math.Max(PositiveMax, value));
+            }
+        }
+    }
+
+    // One pass over the points of the series that fit the view (a loss curve of a thousand points is read once, with no lists).
+    private static (ValueSpread X, ValueSpread Y) ValuesInView(Figure figure)
+    {
+        var (x, y) = (default(ValueSpread), default(ValueSpread));
+        foreach (var series in figure.Series)
+        {
+            if (!series.FitsView)
+            {
+                continue;
+            }
+
+            var points = series.Points;
+            for (var i = 0; i < points.Count; i++)
+            {
+                x.Add(points[i].X);
+                y.Add(points[i].Y);
+            }
+        }
+
+        return (x, y);
+    }
+
+    private static (double Min, double Max, bool Log) Range(Axis axis, ValueSpread values)
+    {
         var log = axis.Scale switch
         {
             ScaleKind.Log => true,
-            ScaleKind.Auto => positive.Count > 0 && positive.Count == finite.Count && (axis.Min is null || axis.Min > 0) && positive.Max() / positive.Min() > 1000,
+            ScaleKind.Auto => values.Positive > 0 && values.Positive == values.Finite && (axis.Min is null || axis.Min > 0) && values.PositiveMax / values.PositiveMin > 1000,
             _ => false,
         };
 
         if (log)
         {
-            var low = axis.Min is > 0 ? axis.Min.Value : positive.Count > 0 ? positive.Min() : 0.1;
-            var high = axis.Max is { } fixedHigh && fixedHigh > low ? fixedHigh : positive.Count > 0 ? positive.Max() : 10;
+            var low = axis.Min is > 0 ? axis.Min.Value : values.Positive > 0 ? values.PositiveMin : 0.1;
+            var high = axis.Max is { } fixedHigh && fixedHigh > low ? fixedHigh : values.Positive > 0 ? values.PositiveMax : 10;
             if (!(high > low * 1.0001))
             {
                 (low, high) = (low / 10, high * 10);
@@ -841,8 +888,8 @@ public sealed class FigureLayout
             return (axis.Min is > 0 ? low : low / ratio, axis.Max is not null ? high : high * ratio, true);
         }
 
-        var min = axis.Min ?? (finite.Count > 0 ? finite.Min() : 0);
-        var max = axis.Max ?? (finite.Count > 0 ? finite.Max() : 1);
+        var min = axis.Min ?? (values.Finite > 0 ? values.Min : 0);
+        var max = axis.Max ?? (values.Finite > 0 ? values.Max : 1);
         if (axis.IncludeZero)
         {
             min = axis.Min ?? Math.Min(min, 0);
