@@ -1,5 +1,10 @@
 // GradientLab's small browser helpers. Every call fails soft: a missing feature never stops a page.
 window.gradientLab = {
+  // Resolves at the browser's next animation frame: a playback clock's tick waits for it, so a page renders at most once
+  // a frame (AnimationFrames.Dispatch).
+  nextFrame() {
+    return new Promise(resolve => requestAnimationFrame(() => resolve()));
+  },
   // Keyboard shortcuts for the playback pages: space play/pause, → step, ← step back, r reset.
   // Keys typed into form fields are left alone; handled keys do not also press the focused button.
   bindKeys(dotnet) {

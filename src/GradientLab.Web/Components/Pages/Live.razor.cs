@@ -596,7 +596,7 @@ public sealed partial class Live
 
     private PlaybackClock NewClock()
     {
-        var clock = new PlaybackClock(InvokeAsync, Time);
+        var clock = new PlaybackClock(AnimationFrames.Dispatch(JS, InvokeAsync), Time);
         clock.Ended += (_, _) =>
         {
             UpdateAddress(); // the run ended: the address shows its last step

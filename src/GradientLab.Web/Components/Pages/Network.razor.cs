@@ -264,7 +264,7 @@ public sealed partial class Network
 
         if (_clock is null)
         {
-            _clock = new PlaybackClock(InvokeAsync, Time);
+            _clock = new PlaybackClock(AnimationFrames.Dispatch(JS, InvokeAsync), Time);
             _clock.Ended += (_, _) => StateHasChanged(); // stopped by itself at the end: the button says Play again
         }
 

@@ -40,6 +40,9 @@ public sealed partial class Neuron
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <inheritdoc/>
@@ -193,7 +196,7 @@ public sealed partial class Neuron
             return;
         }
 
-        _clock ??= new PlaybackClock(InvokeAsync, Time);
+        _clock ??= new PlaybackClock(AnimationFrames.Dispatch(JS, InvokeAsync), Time);
         _clock.Play(_speed, steps =>
         {
             var goesOn = true;

@@ -56,6 +56,9 @@ public sealed partial class Optimizers
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
+    private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <inheritdoc/>
@@ -300,7 +303,7 @@ public sealed partial class Optimizers
             _lab.Build();
         }
 
-        _raceClock ??= new PlaybackClock(InvokeAsync, Time);
+        _raceClock ??= new PlaybackClock(AnimationFrames.Dispatch(JS, InvokeAsync), Time);
         _raceClock.Play(_raceSpeed, steps =>
         {
             var goesOn = true;
