@@ -39,6 +39,10 @@ if (!File.Exists(Path.Combine(site, "index.html")))
     return 2;
 }
 
+// --shot PATH WIDTH HEIGHT FILE: a full-page screenshot of the published site at PATH, once its figures are laid out for
+// the page's own width (the browser's real clock: a screenshot under Chromium's virtual time may be taken before the
+// page has measured its width), then exits.
+var shotAt = Array.IndexOf(args, "--shot");
 var results = new BrowserResults { Seconds = window, When = DateTime.UtcNow };
 await using var server = await StaticSiteServer.StartAsync(site);
 var url = server.Address.ToString().TrimEnd('/');
@@ -50,6 +54,26 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
     Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 results.Browser = browser.Version;
+if (shotAt >= 0 && shotAt + 4 < args.Length)
+{
+    var shot = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = int.Parse(args[shotAt + 2], CultureInfo.InvariantCulture), Height = int.Parse(args[shotAt + 3], CultureInfo.InvariantCulture) } });
+    await shot.GotoAsync(url + args[shotAt + 1]);
+    await shot.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    // The width watcher reports on an animation frame and the page lays its figures out again: wait until every figure
+    // fits the page's width (or 20 s, and shoot what is there).
+    try
+    {
+        await shot.WaitForFunctionAsync("() => [...document.querySelectorAll('.gl-view svg, .gl-figure-frame svg')].every(s => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+    }
+    catch (TimeoutException)
+    {
+        Console.WriteLine("a figure is still wider than the page after 20 s");
+    }
+
+    await shot.ScreenshotAsync(new PageScreenshotOptions { Path = args[shotAt + 4], FullPage = true });
+    Console.WriteLine($"wrote {args[shotAt + 4]}");
+    return 0;
+}
 
 // 1. First visits, each in a fresh context (empty cache, no service worker).
 var times = new List<double>();
