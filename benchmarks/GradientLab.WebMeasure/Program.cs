@@ -39,7 +39,7 @@ if (!File.Exists(Path.Combine(site, "index.html")))
     return 2;
 }
 
-// --shot PATH WIDTH HEIGHT FILE: a full-page screenshot of the published site at PATH, once its figures are laid out for
+// --shot PATH WIDTH HEIGHT FILE [--url ADDRESS] [--wait SELECTOR]: a full-page screenshot of the published site (or of the lab at ADDRESS) at PATH, once its figures are laid out for
 // the page's own width (the browser's real clock: a screenshot under Chromium's virtual time may be taken before the
 // page has measured its width), then exits.
 var shotAt = Array.IndexOf(args, "--shot");
@@ -57,8 +57,15 @@ results.Browser = browser.Version;
 if (shotAt >= 0 && shotAt + 4 < args.Length)
 {
     var shot = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = int.Parse(args[shotAt + 2], CultureInfo.InvariantCulture), Height = int.Parse(args[shotAt + 3], CultureInfo.InvariantCulture) } });
-    await shot.GotoAsync(url + args[shotAt + 1]);
+    var serverAt = Array.IndexOf(args, "--url"); // another server's address (the lab as `dotnet run` serves it), else the published site
+    await shot.GotoAsync((serverAt >= 0 && serverAt + 1 < args.Length ? args[serverAt + 1].TrimEnd('/') : url) + args[shotAt + 1]);
     await shot.WaitForSelectorAsync("html[data-interactive=true]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    var waitAt = Array.IndexOf(args, "--wait"); // a selector to wait for first (a page that trains before it draws)
+    if (waitAt >= 0 && waitAt + 1 < args.Length)
+    {
+        await shot.WaitForSelectorAsync(args[waitAt + 1], new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+    }
+
     // The width watcher reports on an animation frame and the page lays its figures out again: wait until every figure
     // fits the page's width (or 20 s, and shoot what is there).
     try

@@ -69,6 +69,19 @@ public sealed class LivePageTests : PageContext
     }
 
     [Fact]
+    public void TheLedger_SaysTheRunIsOver_OnlyAtItsLastPoint()
+    {
+        var page = Open();
+        page.FindAll("[data-testid=ledger]").Count.ShouldBe(1);
+        page.FindAll("[data-testid=ledger-last]").ShouldBeEmpty(); // step 0: an update leaves it
+
+        page.Find("[data-testid=speed]").Change("0"); // to the end
+        page.Find("[data-testid=play]").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=ledger-last]").Count.ShouldBe(1), Patience);
+        page.FindAll("[data-testid=ledger]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Step_StepBack_AndReset_MoveTheCursor()
     {
         var page = Open();
