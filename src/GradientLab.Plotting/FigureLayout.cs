@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GradientLab.Plotting;
 
 /// <summary>A text placed by the layout: its box (for overlap tests), its anchor point and how it is drawn.</summary>
@@ -908,6 +906,4 @@ public sealed class FigureLayout
         var padding = span * axis.Padding;
         return (axis.Min ?? min - padding, axis.Max ?? max + padding, false);
     }
-
-    internal static string N(double value) => PixelNumbers.Format(value);
 }

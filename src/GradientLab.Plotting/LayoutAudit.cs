@@ -90,5 +90,5 @@ public static class LayoutAudit
 
     private static PixelRect Shrink(PixelRect box) => new(box.Left + 1, box.Top + 1, Math.Max(0, box.Width - 2), Math.Max(0, box.Height - 2));
 
-    private static string Describe(PixelRect box) => $"({FigureLayout.N(box.Left)}, {FigureLayout.N(box.Top)})–({FigureLayout.N(box.Right)}, {FigureLayout.N(box.Bottom)})";
+    private static string Describe(PixelRect box) => $"({PixelNumbers.Format(box.Left)}, {PixelNumbers.Format(box.Top)})–({PixelNumbers.Format(box.Right)}, {PixelNumbers.Format(box.Bottom)})";
 }

@@ -89,7 +89,7 @@ public sealed record NetworkSettings(
         };
         var settings = new NetworkSettings(
             data.Points, data.Count!.Value, data.Noise!.Value, data.Seed!.Value,
-            objective.Hidden ?? [], objective.Activation is { } name ? (Activation)Activations.ToList().IndexOf(name) : Activation.Tanh,
+            objective.Hidden ?? [], objective.Activation is { } name ? ActivationNamed(name) ?? Activation.Tanh : Activation.Tanh,
             objective.InitSeed ?? 0, whole.Optimizer!.Kind!, OptimizerCatalogue.LearningRateOf(whole.Optimizer), batch, whole.Steps!.Value);
         return settings.Problem() is { } problem ? throw new ScenarioException(problem) : settings;
     }
@@ -111,6 +111,20 @@ public sealed record NetworkSettings(
 
     /// <summary>The model in words: "logistic regression (2-1)" or "network 2-4-1 tanh".</summary>
     public string ModelName => IsLogistic ? "logistic regression" : $"network {Shape}";
+
+    /// <summary>The activation called <paramref name="name"/> (one of <see cref="Activations"/>), or null.</summary>
+    public static Activation? ActivationNamed(string name)
+    {
+        for (var i = 0; i < Activations.Count; i++)
+        {
+            if (string.Equals(Activations[i], name, StringComparison.Ordinal))
+            {
+                return (Activation)i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The activation's name (tanh, relu, sigmoid).</summary>
     public string ActivationName => Activations[(int)Activation];
@@ -266,7 +280,7 @@ public sealed record NetworkSettings(
             "layers" => Whole(value) is { } n ? this with { Hidden = Layers(n) } : null,
             "units1" => Whole(value) is { } n && Hidden.Count >= 1 ? this with { Hidden = [n, .. Hidden.Skip(1)] } : null,
             "units2" => Whole(value) is { } n && Hidden.Count == 2 ? this with { Hidden = [Hidden[0], n] } : null,
-            "activation" => Activations.ToList().IndexOf(value) is var i and >= 0 ? this with { Activation = (Activation)i } : null,
+            "activation" => ActivationNamed(value) is { } activation ? this with { Activation = activation } : null,
             "init-seed" => Whole(value) is { } n ? this with { InitSeed = n } : null,
             "optimizer" => OptimizerCatalogue.Find(value) is not null ? this with { Optimizer = value, LearningRate = value == Optimizer ? LearningRate : DefaultRate(value) } : this with { Optimizer = value },
             "rate" => Number(value) is { } x ? this with { LearningRate = x } : null,
